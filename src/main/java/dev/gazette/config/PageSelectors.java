@@ -18,7 +18,8 @@ import java.util.List;
  * @param end the end date or date-time (events)
  * @param location the venue (events)
  * @param dateFormats java.time patterns tried in order after ISO-8601, e.g. "MMM d, yyyy"
- * @param timeZone IANA zone for dates the page gives without an offset
+ * @param timeZone IANA zone for dates the page gives without an offset; empty means UTC, and events
+ *     then carry no zone of their own
  * @param locale language tag for month names in dateFormats, e.g. "en"
  */
 public record PageSelectors(

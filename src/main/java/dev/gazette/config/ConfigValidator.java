@@ -1,0 +1,164 @@
+package dev.gazette.config;
+
+import dev.gazette.item.ItemKind;
+import java.net.URI;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.quartz.CronExpression;
+
+/** Checks what binding cannot: value ranges, references between keys, formats. Reports every problem at once. */
+final class ConfigValidator {
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+    private static final Set<String> SCHEMES = Set.of("http", "https", "file", "classpath");
+    private static final Duration SHORTEST_INTERVAL = Duration.ofMinutes(1);
+
+    private final String origin;
+    private final List<String> problems = new ArrayList<>();
+
+    ConfigValidator(String origin) {
+        this.origin = origin;
+    }
+
+    void validate(GazetteConfig config) {
+        DatabaseConfig db = config.database();
+        if (!db.embedded() && !db.url().startsWith("jdbc:h2:") && !db.url().startsWith("jdbc:postgresql:")) {
+            problem("database.url", "'" + db.url() + "' is not a jdbc:h2: or jdbc:postgresql: URL");
+        }
+        positive("database.pool-size", db.poolSize());
+        if (config.server().port() < 0 || config.server().port() > 65535) {
+            problem("server.port", config.server().port() + " is not a TCP port (0 to 65535)");
+        }
+        FetchConfig fetch = config.fetch();
+        positive("fetch.connect-timeout", fetch.connectTimeout());
+        positive("fetch.read-timeout", fetch.readTimeout());
+        positive("fetch.backoff-base", fetch.backoffBase());
+        positive("fetch.backoff-max", fetch.backoffMax());
+        if (fetch.maxRedirects() < 0) {
+            problem("fetch.max-redirects", "must not be negative");
+        }
+        if (fetch.userAgent() == null || fetch.userAgent().isBlank() || fetch.userAgent().matches("(?s).*[\\r\\n\\x00].*")) {
+            problem("fetch.user-agent", "must be one non-empty line");
+        }
+        positive("collect.default-interval", config.collect().defaultInterval());
+        positive("collect.calendar.horizon", config.collect().calendar().horizon());
+        positive("collect.calendar.max-occurrences", config.collect().calendar().maxOccurrences());
+
+        Set<String> topicSlugs = new HashSet<>();
+        for (int i = 0; i < config.topics().size(); i++) {
+            validateTopic("topics[" + i + "]", config.topics().get(i), topicSlugs);
+        }
+        Set<String> sourceIds = new HashSet<>();
+        for (int i = 0; i < config.sources().size(); i++) {
+            validateSource("sources[" + i + "]", config.sources().get(i), sourceIds, topicSlugs);
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(origin + ": " + String.join("; ", problems));
+        }
+    }
+
+    private void validateTopic(String key, TopicConfig topic, Set<String> slugs) {
+        slug(key + ".slug", topic.slug(), slugs);
+        if (topic.name() == null || topic.name().isBlank()) {
+            problem(key + ".name", "is required");
+        }
+        for (String word : concat(topic.include(), topic.exclude())) {
+            if (word == null || word.isBlank()) {
+                problem(key, "keywords must not be empty");
+            }
+        }
+    }
+
+    private void validateSource(String key, SourceConfig source, Set<String> ids, Set<String> topics) {
+        slug(key + ".id", source.id(), ids);
+        String where = source.id() == null || source.id().isBlank() ? key : key + " (" + source.id() + ")";
+        if (source.type() == null) {
+            problem(where + ".type", "is required: feed, page or calendar");
+        }
+        try {
+            URI uri = new URI(source.url());
+            if (uri.getScheme() == null || !SCHEMES.contains(uri.getScheme().toLowerCase(java.util.Locale.ROOT))) {
+                problem(where + ".url", "'" + source.url() + "' must start with http:, https:, file: or classpath:");
+            }
+        } catch (java.net.URISyntaxException e) {
+            problem(where + ".url", "'" + source.url() + "' is not a valid address: " + e.getReason());
+        }
+        if (source.cron() != null && !source.cron().isBlank()) {
+            try {
+                CronExpression.validateExpression(source.cron());
+            } catch (java.text.ParseException e) {
+                problem(where + ".cron", "'" + source.cron() + "' is not a Quartz cron expression: " + e.getMessage());
+            }
+        } else if (source.interval().compareTo(SHORTEST_INTERVAL) < 0) {
+            problem(where + ".interval", "must be at least 1m, to be polite to the site");
+        }
+        for (String topic : source.topics()) {
+            if (!topics.contains(topic)) {
+                problem(where + ".topics", "unknown topic '" + topic + "' (known: " + new java.util.TreeSet<>(topics) + ")");
+            }
+        }
+        if (source.type() == SourceType.PAGE) {
+            validatePage(where + ".page", source.page());
+        } else if (source.page() != null) {
+            problem(where + ".page", "selectors are for sources of type page only");
+        }
+    }
+
+    private void validatePage(String key, PageSelectors page) {
+        if (page == null) {
+            problem(key, "a page source needs selectors (at least item and title)");
+            return;
+        }
+        if (page.item().isBlank()) {
+            problem(key + ".item", "is required");
+        }
+        if (page.title().isBlank()) {
+            problem(key + ".title", "is required");
+        }
+        if (page.itemKind() == ItemKind.EVENT && page.start().isBlank()) {
+            problem(key + ".start", "is required when item-kind is event");
+        }
+        try {
+            if (!page.timeZone().isBlank()) {
+                ZoneId.of(page.timeZone());
+            }
+        } catch (DateTimeException e) {
+            problem(key + ".time-zone", "'" + page.timeZone() + "' is not an IANA time zone (e.g. Europe/Berlin)");
+        }
+    }
+
+    private void slug(String key, String value, Set<String> seen) {
+        if (value == null || !SLUG.matcher(value).matches()) {
+            problem(key, "'" + value + "' must be lower-case letters, digits and dashes");
+        } else if (!seen.add(value)) {
+            problem(key, "'" + value + "' is used twice");
+        }
+    }
+
+    private void positive(String key, Duration value) {
+        if (value.isNegative() || value.isZero()) {
+            problem(key, "must be longer than zero");
+        }
+    }
+
+    private void positive(String key, int value) {
+        if (value <= 0) {
+            problem(key, "must be at least 1");
+        }
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private void problem(String key, String what) {
+        problems.add("key '" + key + "' " + what);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.gazette.config;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * All of Gazette's settings, immutable. Built by {@link ConfigLoader} from the defaults in
+ * {@link ConfigDefaults}, a YAML file, and environment variables, in that order.
+ *
+ * @param dataDir where the embedded database and other local state live
+ */
+public record GazetteConfig(
+        Path dataDir,
+        DatabaseConfig database,
+        ServerConfig server,
+        FetchConfig fetch,
+        CollectConfig collect,
+        List<TopicConfig> topics,
+        List<SourceConfig> sources) {
+
+    public GazetteConfig {
+        topics = topics == null ? List.of() : List.copyOf(topics);
+        sources = sources == null ? List.of() : List.copyOf(sources);
+    }
+
+    /** The JDBC URL in force: the configured one, or the embedded H2 file under the data directory. */
+    public String jdbcUrl() {
+        if (!database.embedded()) {
+            return database.url();
+        }
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("gazette") + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+}

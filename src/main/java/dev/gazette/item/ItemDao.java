@@ -1,0 +1,58 @@
+package dev.gazette.item;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
+import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** The item queries; each statement's SQL is in {@code ItemDao/<method>.sql} beside this class on the classpath. */
+@UseClasspathSqlLocator
+@RegisterRowMapper(ItemRowMapper.class)
+@RegisterConstructorMapper(ItemDao.Known.class)
+@RegisterConstructorMapper(ItemDao.TopicRow.class)
+public interface ItemDao {
+
+    record Known(long id, String contentHash) {}
+
+    @SqlQuery
+    Optional<Known> findBySourceGuid(@Bind("sourceId") String sourceId, @Bind("guid") String guid);
+
+    @SqlQuery
+    Optional<Long> findIdByLinkKey(@Bind("linkKey") String linkKey);
+
+    @SqlUpdate
+    @GetGeneratedKeys("id")
+    long insert(@Bind("sourceId") String sourceId, @BindMethods("d") ItemDraft draft,
+            @Bind("categories") String categories, @Bind("contentHash") String contentHash, @Bind("now") Instant now);
+
+    @SqlUpdate
+    void update(@Bind("id") long id, @BindMethods("d") ItemDraft draft, @Bind("categories") String categories,
+            @Bind("contentHash") String contentHash, @Bind("now") Instant now);
+
+    @SqlUpdate
+    void deleteTopics(@Bind("id") long id);
+
+    @SqlBatch("insertTopic")
+    void insertTopics(@Bind("id") long id, @Bind("topic") List<String> topics);
+
+    @SqlQuery
+    List<Item> list(@Bind("sourceId") String sourceId, @Bind("topic") String topic, @Bind("kind") String kind,
+            @Bind("since") Instant since, @Bind("limit") int limit);
+
+    @SqlQuery
+    List<TopicRow> topicsOf(@BindList("ids") List<Long> ids);
+
+    record TopicRow(long itemId, String topic) {}
+
+    @SqlQuery
+    int countBySource(@Bind("sourceId") String sourceId);
+}

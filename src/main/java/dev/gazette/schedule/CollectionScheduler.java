@@ -1,0 +1,187 @@
+package dev.gazette.schedule;
+
+import dev.gazette.GazetteException;
+import dev.gazette.config.Durations;
+import dev.gazette.config.SourceConfig;
+import dev.gazette.db.Database;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.quartz.CronScheduleBuilder;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
+import org.quartz.impl.StdSchedulerFactory;
+import org.quartz.impl.matchers.GroupMatcher;
+import org.quartz.utils.ConnectionProvider;
+import org.quartz.utils.DBConnectionManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Collects each source on its own schedule with Quartz, whose JDBC job store keeps the triggers in
+ * Gazette's database: schedules survive restarts, and a collection missed during downtime runs once
+ * on start-up, not once per missed slot.
+ */
+public final class CollectionScheduler implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(CollectionScheduler.class);
+    private static final String DATA_SOURCE = "gazette";
+    private static final String SPEC = "spec";
+
+    private final Scheduler scheduler;
+
+    public CollectionScheduler(Database database, ScheduledCollection collection) {
+        try {
+            DBConnectionManager.getInstance().addConnectionProvider(DATA_SOURCE, new PoolProvider(database));
+            StdSchedulerFactory factory = new StdSchedulerFactory(properties(database));
+            scheduler = factory.getScheduler();
+            scheduler.setJobFactory((bundle, s) -> new CollectSourceJob(collection));
+        } catch (SchedulerException e) {
+            throw new GazetteException("cannot start the scheduler: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Make the stored triggers match the configured sources, then start. A trigger whose schedule did
+     * not change is kept as stored, so its missed runs are recognised as misfires.
+     *
+     * @param collectAtOnce whether a source scheduled for the first time is collected now rather than one
+     *     interval from now
+     */
+    public void start(List<SourceConfig> sources, boolean collectAtOnce) {
+        try {
+            Set<String> wanted = sources.stream().filter(SourceConfig::enabled).map(SourceConfig::id)
+                    .collect(Collectors.toSet());
+            for (JobKey key : scheduler.getJobKeys(GroupMatcher.jobGroupEquals(CollectSourceJob.GROUP))) {
+                if (!wanted.contains(key.getName())) {
+                    scheduler.deleteJob(key);
+                    log.info("{}: no longer scheduled", key.getName());
+                }
+            }
+            for (SourceConfig source : sources) {
+                if (source.enabled()) {
+                    schedule(source, collectAtOnce);
+                }
+            }
+            scheduler.start();
+        } catch (SchedulerException e) {
+            throw new GazetteException("cannot schedule collection: " + e.getMessage(), e);
+        }
+    }
+
+    private void schedule(SourceConfig source, boolean collectAtOnce) throws SchedulerException {
+        String spec = spec(source);
+        TriggerKey triggerKey = TriggerKey.triggerKey(source.id(), CollectSourceJob.GROUP);
+        Trigger existing = scheduler.getTrigger(triggerKey);
+        if (existing != null && spec.equals(existing.getJobDataMap().getString(SPEC))) {
+            return;
+        }
+        JobDetail job = JobBuilder.newJob(CollectSourceJob.class)
+                .withIdentity(source.id(), CollectSourceJob.GROUP)
+                .withDescription("collect " + source.name())
+                .storeDurably()
+                .build();
+        TriggerBuilder<Trigger> trigger = TriggerBuilder.newTrigger()
+                .withIdentity(triggerKey)
+                .forJob(job)
+                .usingJobData(SPEC, spec);
+        Trigger built;
+        if (hasCron(source)) {
+            built = trigger.withSchedule(CronScheduleBuilder.cronSchedule(source.cron())
+                    .withMisfireHandlingInstructionFireAndProceed()).build();
+        } else {
+            long every = source.interval().toMillis();
+            trigger.startAt(collectAtOnce ? new Date() : new Date(System.currentTimeMillis() + every));
+            built = trigger.withSchedule(SimpleScheduleBuilder.simpleSchedule()
+                    .withIntervalInMilliseconds(every)
+                    .repeatForever()
+                    .withMisfireHandlingInstructionNowWithExistingCount()).build();
+        }
+        scheduler.addJob(job, true);
+        if (existing == null) {
+            scheduler.scheduleJob(built);
+        } else {
+            scheduler.rescheduleJob(triggerKey, built);
+        }
+        log.info("{}: scheduled {}", source.id(), spec);
+    }
+
+    /** When each scheduled source is next collected, by source id. */
+    public Map<String, Instant> nextRuns() {
+        Map<String, Instant> next = new LinkedHashMap<>();
+        try {
+            for (TriggerKey key : scheduler.getTriggerKeys(GroupMatcher.triggerGroupEquals(CollectSourceJob.GROUP))) {
+                Trigger trigger = scheduler.getTrigger(key);
+                if (trigger != null && trigger.getNextFireTime() != null) {
+                    next.put(key.getName(), trigger.getNextFireTime().toInstant());
+                }
+            }
+        } catch (SchedulerException e) {
+            throw new GazetteException("cannot read the schedule: " + e.getMessage(), e);
+        }
+        return next;
+    }
+
+    @Override
+    public void close() {
+        try {
+            scheduler.shutdown(true);
+        } catch (SchedulerException e) {
+            log.warn("the scheduler did not shut down cleanly: {}", e.getMessage());
+        }
+    }
+
+    private static boolean hasCron(SourceConfig source) {
+        return source.cron() != null && !source.cron().isBlank();
+    }
+
+    static String spec(SourceConfig source) {
+        return hasCron(source) ? "cron " + source.cron() : "every " + Durations.format(source.interval());
+    }
+
+    private static Properties properties(Database database) {
+        Properties p = new Properties();
+        p.setProperty("org.quartz.scheduler.instanceName", "gazette");
+        p.setProperty("org.quartz.scheduler.instanceId", "AUTO");
+        p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
+        p.setProperty("org.quartz.threadPool.threadCount", "2");
+        p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
+        p.setProperty("org.quartz.jobStore.driverDelegateClass", database.kind().quartzDelegate());
+        p.setProperty("org.quartz.jobStore.dataSource", DATA_SOURCE);
+        p.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
+        p.setProperty("org.quartz.jobStore.useProperties", "true");
+        p.setProperty("org.quartz.jobStore.misfireThreshold", "60000");
+        return p;
+    }
+
+    /** Lends Quartz connections from Gazette's own pool. */
+    private record PoolProvider(Database database) implements ConnectionProvider {
+        @Override
+        public Connection getConnection() throws SQLException {
+            return database.connection();
+        }
+
+        @Override
+        public void shutdown() {
+            // the pool belongs to Gazette and is closed with it
+        }
+
+        @Override
+        public void initialize() {
+            // nothing to do
+        }
+    }
+}

@@ -1,0 +1,1 @@
+DELETE FROM item_topic WHERE item_id = :id

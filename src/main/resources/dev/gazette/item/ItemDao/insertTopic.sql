@@ -1,0 +1,1 @@
+INSERT INTO item_topic (item_id, topic) VALUES (:id, :topic)

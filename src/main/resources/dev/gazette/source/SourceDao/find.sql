@@ -1,0 +1,3 @@
+SELECT s.*, (SELECT COUNT(*) FROM item i WHERE i.source_id = s.id) AS item_count
+  FROM source s
+ WHERE s.id = :id

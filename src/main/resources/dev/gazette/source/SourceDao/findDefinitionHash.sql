@@ -1,0 +1,1 @@
+SELECT definition_hash FROM source WHERE id = :id

@@ -1,0 +1,3 @@
+UPDATE source
+   SET last_attempt_at = :now, last_success_at = :now, consecutive_failures = 0, retry_after = NULL
+ WHERE id = :id
