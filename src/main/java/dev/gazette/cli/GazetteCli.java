@@ -31,7 +31,14 @@ public final class GazetteCli {
 
     /** Run the command line; returns the exit code: 0 fine, 1 something needs a look, 2 cannot run. */
     public static int run(String... args) {
+        return run(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+    }
+
+    /** Run the command line writing to the given streams (tests read them as a user would). */
+    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new GazetteCli());
+        cli.setOut(out);
+        cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof GazetteException) {
                 commandLine.getErr().println("gazette: " + e.getMessage());

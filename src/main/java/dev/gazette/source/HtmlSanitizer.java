@@ -8,11 +8,15 @@ import org.jsoup.safety.Safelist;
 /**
  * Cleans HTML that came from a source before it is stored: only a small allowlist of formatting
  * tags survives; scripts, styles, event handlers, iframes, forms and {@code javascript:} links do
- * not. Cleaning is idempotent: cleaning clean output returns it unchanged.
+ * not. Cleaning is idempotent: cleaning clean output returns it unchanged, whatever base URI is
+ * given the second time (all links in clean output are absolute).
  */
 public final class HtmlSanitizer {
+    // No enforced rel="nofollow": jsoup adds it only to links off the base URI's host, so the
+    // output depended on the base and cleaning clean output with another base changed it.
     private static final Safelist SAFELIST = Safelist.basicWithImages()
             .addTags("h2", "h3", "h4", "h5", "h6", "figure", "figcaption")
+            .removeEnforcedAttribute("a", "rel")
             .removeProtocols("a", "href", "ftp")
             .removeProtocols("img", "src", "http");
     private static final Document.OutputSettings OUTPUT =
@@ -39,11 +43,20 @@ public final class HtmlSanitizer {
         return Jsoup.parseBodyFragment(html).body().text().trim();
     }
 
-    /** Escape plain text so that it can stand as an HTML fragment. */
+    /**
+     * Escape plain text so that it can stand as an HTML fragment: {@code &}, {@code <} and
+     * {@code >} are escaped as in element text (quotes are left alone, so no {@code &apos;}, which
+     * HTML 4 mail clients show literally), and line breaks become {@code <br>}. The result is
+     * already clean: {@code clean(fromText(t), b)} returns it unchanged.
+     */
     public static String fromText(String text) {
         if (text == null || text.isBlank()) {
             return "";
         }
-        return org.jsoup.nodes.Entities.escape(text.strip()).replace("\n", "<br>");
+        String lines = text.strip().replace("\r\n", "\n").replace('\r', '\n');
+        Document doc = Document.createShell("");
+        doc.outputSettings(OUTPUT);
+        doc.body().appendText(lines);
+        return doc.body().html().replace("\n", "<br>");
     }
 }
