@@ -1,10 +1,15 @@
 package dev.gazette.config;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,11 +17,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Builds the configuration: {@link ConfigDefaults}, then the YAML file (a key left out keeps its
@@ -52,14 +62,16 @@ public final class ConfigLoader {
         }
         JsonNode tree;
         try {
-            // Binding the file on its own first gives errors with the file's line numbers.
-            mapper.readValue(yaml, GazetteConfig.class);
             tree = mapper.readTree(yaml);
+            if (tree != null && tree.isObject()) {
+                // Binding the file on its own first gives errors with the file's line numbers.
+                mapper.readValue(yaml, GazetteConfig.class);
+            }
         } catch (JsonProcessingException e) {
-            throw new ConfigException(describe(name, e), e);
+            throw new ConfigException(describe(name, e, locate(yaml, e)), e);
         }
         if (tree == null || tree.isMissingNode() || tree.isNull()) {
-            tree = mapper.createObjectNode();
+            tree = mapper.createObjectNode(); // an empty file, or only comments
         }
         if (!tree.isObject()) {
             throw new ConfigException(name + ": expected keys and values at the top level");
@@ -71,15 +83,18 @@ public final class ConfigLoader {
         ObjectNode merged = mapper.valueToTree(ConfigDefaults.config());
         merge(merged, user);
         applyTemplates(merged);
-        applyEnvironment(merged);
+        Map<String, String> overridden = applyEnvironment(merged);
         GazetteConfig config;
         try {
             config = mapper.treeToValue(merged, GazetteConfig.class);
         } catch (JsonProcessingException e) {
-            throw new ConfigException(describe(origin + " (with environment overrides)", e), e);
+            // The file was bound on its own already, so a value that fails here came from the environment.
+            String variable = e instanceof JsonMappingException m ? overridden.get(path(m)) : null;
+            throw new ConfigException(describe(variable == null ? origin + " (with environment overrides)"
+                    : "environment variable " + variable, e, e.getLocation()), e);
         }
         config = withDerivedDefaults(config);
-        new ConfigValidator(origin).validate(config);
+        new ConfigValidator(origin, overridden).validate(config);
         return config;
     }
 
@@ -127,12 +142,15 @@ public final class ConfigLoader {
         throw new ConfigException("key '" + key + "': expected a list");
     }
 
-    private void applyEnvironment(ObjectNode merged) {
+    /** Set the keys that environment variables override; returns each key set and its variable. */
+    private Map<String, String> applyEnvironment(ObjectNode merged) {
+        Map<String, String> overridden = new LinkedHashMap<>();
         ENVIRONMENT_KEYS.forEach((variable, key) -> {
             String value = environment.get(variable);
             if (value == null) {
                 return;
             }
+            overridden.put(key, variable);
             String[] path = key.split("\\.");
             ObjectNode parent = merged;
             for (int i = 0; i < path.length - 1; i++) {
@@ -140,6 +158,7 @@ public final class ConfigLoader {
             }
             parent.put(path[path.length - 1], value);
         });
+        return overridden;
     }
 
     private static GazetteConfig withDerivedDefaults(GazetteConfig config) {
@@ -153,9 +172,11 @@ public final class ConfigLoader {
                 config.collect(), config.topics(), sources);
     }
 
-    static String describe(String origin, JsonProcessingException e) {
+    static String describe(String origin, JsonProcessingException e, JsonLocation at) {
+        if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
+            return syntax(origin, yaml);
+        }
         StringBuilder out = new StringBuilder(origin);
-        JsonLocation at = e.getLocation();
         if (at != null && at.getLineNr() > 0) {
             out.append(": line ").append(at.getLineNr()).append(", column ").append(at.getColumnNr());
         }
@@ -170,6 +191,40 @@ public final class ConfigLoader {
             return out.append(": key '").append(path(mapping)).append("': ").append(reason(mapping)).toString();
         }
         return out.append(": not valid YAML: ").append(e.getOriginalMessage()).toString();
+    }
+
+    /**
+     * Where in the file the key that a binding error names is. Jackson reports an unknown key of a
+     * record only once the whole record is read, so its own location is the line after the record.
+     */
+    private JsonLocation locate(String yaml, JsonProcessingException e) {
+        if (!(e instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
+            return e.getLocation();
+        }
+        JsonPointer key = JsonPointer.empty();
+        for (JsonMappingException.Reference ref : mapping.getPath()) {
+            key = ref.getFieldName() != null ? key.appendProperty(ref.getFieldName()) : key.appendIndex(ref.getIndex());
+        }
+        try (JsonParser p = mapper.createParser(yaml)) {
+            while (p.nextToken() != null) {
+                if (p.currentToken() == JsonToken.FIELD_NAME && p.getParsingContext().pathAsPointer().equals(key)) {
+                    return p.currentTokenLocation();
+                }
+            }
+        } catch (IOException ignored) {
+            // fall back to Jackson's own location
+        }
+        return e.getLocation();
+    }
+
+    /** SnakeYAML's own marks point at the problem; Jackson's location is only where its parser stopped. */
+    private static String syntax(String origin, MarkedYAMLException e) {
+        Mark at = e.getProblemMark();
+        Mark start = e.getContextMark();
+        String context = e.getContext() == null ? "" : " (" + e.getContext()
+                + (start == null || start.getLine() == at.getLine() ? "" : " from line " + (start.getLine() + 1)) + ")";
+        return origin + ": line " + (at.getLine() + 1) + ", column " + (at.getColumn() + 1) + ": not valid YAML: "
+                + e.getProblem() + context;
     }
 
     private static String path(JsonMappingException e) {
@@ -189,14 +244,37 @@ public final class ConfigLoader {
 
     private static String reason(JsonMappingException e) {
         String message = Objects.requireNonNullElse(e.getOriginalMessage(), "invalid value");
-        if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException bad) {
-            String expected = bad.getTargetType() == null ? "another value" : bad.getTargetType().isEnum()
-                    ? "one of " + java.util.Arrays.toString(bad.getTargetType().getEnumConstants()).toLowerCase(java.util.Locale.ROOT)
-                    : "a " + bad.getTargetType().getSimpleName().toLowerCase(java.util.Locale.ROOT);
-            return "'" + bad.getValue() + "' is not " + expected;
+        if (e instanceof InvalidFormatException bad) {
+            return "'" + bad.getValue() + "' is not " + expected(bad.getTargetType());
+        }
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
+                && message.startsWith("Cannot ")) { // Jackson's own wording, not one of our scalar parsers'
+            return "expected " + expected(mismatch.getTargetType());
         }
         int cut = message.indexOf(" at [Source");
         return cut > 0 ? message.substring(0, cut) : message;
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "another value";
+        }
+        if (type.isEnum()) {
+            return "one of " + Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT);
+        }
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "a whole number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        if (type.isRecord()) {
+            return "a section of keys and values";
+        }
+        return "a " + type.getSimpleName().toLowerCase(Locale.ROOT);
     }
 
     private static Map<String, String> environmentKeys() {

@@ -2,6 +2,7 @@ package dev.gazette.config;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -29,7 +30,11 @@ final class ConfigMapper {
         return YAMLMapper.builder()
                 .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                // The file is bound on its own (for line numbers) before the defaults are merged in, so a
+                // key it leaves out must not be an error; the merged tree always has every key.
+                .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
                 .addModule(scalars)
                 .build();
@@ -44,7 +49,7 @@ final class ConfigMapper {
             public T deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
                 String text = p.getValueAsString();
                 if (text == null) {
-                    return ctx.reportInputMismatch(type, "expected text such as a duration or size");
+                    return ctx.reportInputMismatch(type, "expected a single value, not a list or a section");
                 }
                 try {
                     return parse.apply(text);

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.quartz.CronExpression;
@@ -19,10 +20,13 @@ final class ConfigValidator {
     private static final Duration SHORTEST_INTERVAL = Duration.ofMinutes(1);
 
     private final String origin;
+    private final Map<String, String> overridden;
     private final List<String> problems = new ArrayList<>();
 
-    ConfigValidator(String origin) {
+    /** @param overridden keys set by environment variables, and the variable that set each */
+    ConfigValidator(String origin, Map<String, String> overridden) {
         this.origin = origin;
+        this.overridden = overridden;
     }
 
     void validate(GazetteConfig config) {
@@ -159,6 +163,7 @@ final class ConfigValidator {
     }
 
     private void problem(String key, String what) {
-        problems.add("key '" + key + "' " + what);
+        String variable = overridden.get(key);
+        problems.add("key '" + key + "' " + (variable == null ? "" : "(from environment variable " + variable + ") ") + what);
     }
 }
