@@ -8,6 +8,7 @@ import dev.gazette.schedule.CollectionScheduler;
 import dev.gazette.source.CollectReport;
 import dev.gazette.source.Collector;
 
+import dev.gazette.source.ItemParsers;
 import dev.gazette.source.SourceStore;
 import dev.gazette.source.fetch.Fetcher;
 import dev.gazette.topic.TopicMatcher;
@@ -30,7 +31,8 @@ public final class Gazette implements AutoCloseable {
         this.database = database;
         this.sources = new SourceStore(database.jdbi(), clock);
         this.items = new ItemStore(database.jdbi(), clock);
-        this.collector = new Collector(sources, items, new Fetcher(config.fetch()), s -> { throw new IllegalStateException("pending"); },
+        ItemParsers parsers = new ItemParsers(config.collect().calendar(), clock);
+        this.collector = new Collector(sources, items, new Fetcher(config.fetch()), parsers::forSource,
                 new TopicMatcher(config.topics()), config.fetch(), clock);
         sources.sync(config.sources());
     }

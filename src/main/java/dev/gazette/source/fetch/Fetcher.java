@@ -2,6 +2,7 @@ package dev.gazette.source.fetch;
 
 import dev.gazette.Sha256;
 import dev.gazette.config.ByteSize;
+import dev.gazette.config.Durations;
 import dev.gazette.config.FetchConfig;
 import dev.gazette.source.FetchedDocument;
 import dev.gazette.source.SourceException;
@@ -120,7 +121,7 @@ public final class Fetcher {
         } catch (TimeoutException e) {
             future.cancel(true);
             throw new SourceException("no complete response from " + request.uri() + " within "
-                    + config.connectTimeout().plus(config.readTimeout()).toSeconds() + "s (fetch.read-timeout)");
+                    + Durations.format(config.connectTimeout().plus(config.readTimeout())) + " (fetch.read-timeout)");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SourceException("interrupted while fetching " + request.uri());
@@ -135,11 +136,11 @@ public final class Fetcher {
         }
         if (cause instanceof HttpConnectTimeoutException) {
             return new SourceException("could not connect to " + uri.getHost() + " within "
-                    + config.connectTimeout().toSeconds() + "s (fetch.connect-timeout)", cause);
+                    + Durations.format(config.connectTimeout()) + " (fetch.connect-timeout)", cause);
         }
         if (cause instanceof HttpTimeoutException) {
             return new SourceException("no response from " + uri + " within "
-                    + config.readTimeout().toSeconds() + "s (fetch.read-timeout)", cause);
+                    + Durations.format(config.readTimeout()) + " (fetch.read-timeout)", cause);
         }
         if (cause instanceof ConnectException) {
             return new SourceException("could not connect to " + uri.getHost() + ": connection refused", cause);
