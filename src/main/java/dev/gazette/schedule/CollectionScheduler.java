@@ -24,6 +24,7 @@ import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
+import org.quartz.impl.SchedulerRepository;
 import org.quartz.impl.StdSchedulerFactory;
 import org.quartz.impl.matchers.GroupMatcher;
 import org.quartz.utils.ConnectionProvider;
@@ -38,16 +39,28 @@ import org.slf4j.LoggerFactory;
  */
 public final class CollectionScheduler implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CollectionScheduler.class);
+    /** Quartz's scheduler name: the SCHED_NAME of every stored row, and its key in Quartz's per-process registry. */
+    private static final String NAME = "gazette";
     private static final String DATA_SOURCE = "gazette";
     private static final String SPEC = "spec";
 
     private final Scheduler scheduler;
 
+    /**
+     * @throws GazetteException if another collection scheduler of this process is still open: Quartz keeps
+     *     one scheduler per name and one connection provider per data source name for the whole process, so a
+     *     second one would silently share the first's scheduler and take over its database connections
+     */
     public CollectionScheduler(Database database, ScheduledCollection collection) {
         try {
-            DBConnectionManager.getInstance().addConnectionProvider(DATA_SOURCE, new PoolProvider(database));
-            StdSchedulerFactory factory = new StdSchedulerFactory(properties(database));
-            scheduler = factory.getScheduler();
+            synchronized (CollectionScheduler.class) {
+                Scheduler open = SchedulerRepository.getInstance().lookup(NAME);
+                if (open != null && !open.isShutdown()) {
+                    throw new GazetteException("a collection scheduler is already open in this process; close it first");
+                }
+                DBConnectionManager.getInstance().addConnectionProvider(DATA_SOURCE, new PoolProvider(database));
+                scheduler = new StdSchedulerFactory(properties(database)).getScheduler();
+            }
             scheduler.setJobFactory((bundle, s) -> new CollectSourceJob(collection));
         } catch (SchedulerException e) {
             throw new GazetteException("cannot start the scheduler: " + e.getMessage(), e);
@@ -154,7 +167,7 @@ public final class CollectionScheduler implements AutoCloseable {
 
     private static Properties properties(Database database) {
         Properties p = new Properties();
-        p.setProperty("org.quartz.scheduler.instanceName", "gazette");
+        p.setProperty("org.quartz.scheduler.instanceName", NAME);
         p.setProperty("org.quartz.scheduler.instanceId", "AUTO");
         p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
         p.setProperty("org.quartz.threadPool.threadCount", "2");
