@@ -6,7 +6,10 @@ import dev.gazette.source.ItemParser;
 import dev.gazette.source.ParsedItem;
 import dev.gazette.source.SourceException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
@@ -72,18 +75,31 @@ public final class CalendarParser implements ItemParser {
                 .items(calendars);
     }
 
-    /** The body as text: the Content-Type charset when it names a known one, else UTF-8; no BOM. */
+    /**
+     * The body as text, without BOM. iCalendar is UTF-8 (RFC 5545 3.1.4), and servers often label
+     * it "charset=ISO-8859-1" by default: a body that is valid UTF-8 is read as UTF-8 whatever the
+     * label; only other bodies are read in the Content-Type charset (else windows-1252).
+     */
     private static String decode(FetchedDocument document) {
-        Charset charset = StandardCharsets.UTF_8;
-        String named = document.charset();
-        if (named != null) {
-            try {
-                charset = Charset.forName(named);
-            } catch (IllegalArgumentException e) {
-                // unknown or malformed name: RFC 5545 says UTF-8 anyway
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(document.body()))
+                    .toString();
+        } catch (CharacterCodingException notUtf8) {
+            Charset charset = Charset.forName("windows-1252");
+            String named = document.charset();
+            if (named != null) {
+                try {
+                    charset = Charset.forName(named);
+                } catch (IllegalArgumentException e) {
+                    // unknown or malformed name: keep the fallback
+                }
             }
+            text = new String(document.body(), charset);
         }
-        String text = new String(document.body(), charset);
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 

@@ -86,7 +86,8 @@ final class EventAssembler {
                 LOG.warn("skipping event {}: {}", uid == null ? "without UID" : uid, e.toString());
             }
         }
-        return items;
+        Set<String> guids = new HashSet<>();
+        return items.stream().filter(i -> guids.add(i.guid())).toList();
     }
 
     private void series(IcsComponent event, List<IcsComponent> overrides, List<ParsedItem> items) {
@@ -103,25 +104,50 @@ final class EventAssembler {
             }
             return;
         }
-        List<IcsComponent> pending = new ArrayList<>(overrides);
+        List<Override> pending = readOverrides(overrides);
         List<Occurrence> occurrences = new ArrayList<>();
         for (IcsTime start : starts(event, master, pending.size())) {
-            IcsComponent override = pending.stream().filter(o -> sameSlot(start, recurrenceId(o))).findFirst().orElse(null);
+            Occurrence regular = new Occurrence(start, at(master, start));
+            Override override = pending.stream().filter(o -> sameSlot(start, o.slot())).findFirst().orElse(null);
             if (override == null) {
-                occurrences.add(new Occurrence(start, at(master, start)));
-                continue;
+                occurrences.add(regular);
+            } else {
+                pending.remove(override);
+                if (!EventFields.isCancelled(override.event())) {
+                    occurrences.add(changed(override, master).orElse(regular));
+                }
             }
-            pending.remove(override);
-            overrideOccurrence(override, master).ifPresent(occurrences::add);
         }
-        for (IcsComponent override : pending) { // moved into the window from a slot outside it
-            overrideOccurrence(override, master).ifPresent(occurrences::add);
+        for (Override override : pending) { // moved into the window from a slot outside it
+            if (!EventFields.isCancelled(override.event())) {
+                changed(override, master).ifPresent(occurrences::add);
+            }
         }
         occurrences.stream()
                 .filter(o -> inWindow(o.fields().start(), o.fields()))
                 .sorted(Comparator.comparing(o -> o.fields().start().instant()))
                 .limit(limits.maxOccurrences())
                 .forEach(o -> items.add(item(guid(master, o), o.fields())));
+    }
+
+    /** A RECURRENCE-ID override and the slot it replaces. */
+    private record Override(IcsTime slot, IcsComponent event) {}
+
+    /** Readable overrides, one per slot (the highest SEQUENCE wins). */
+    private List<Override> readOverrides(List<IcsComponent> overrides) {
+        Map<Instant, Override> bySlot = new LinkedHashMap<>();
+        for (IcsComponent o : overrides) {
+            try {
+                IcsTime slot = recurrenceId(o);
+                Override previous = bySlot.get(slot.instant());
+                if (previous == null || sequence(o) >= sequence(previous.event())) {
+                    bySlot.put(slot.instant(), new Override(slot, o));
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("ignoring an override of {} with an unreadable RECURRENCE-ID: {}", o.text("UID").orElse("?"), e.toString());
+            }
+        }
+        return new ArrayList<>(bySlot.values());
     }
 
     private void orphan(IcsComponent override, List<ParsedItem> items) {
@@ -132,12 +158,15 @@ final class EventAssembler {
         }
     }
 
-    private Optional<Occurrence> overrideOccurrence(IcsComponent override, EventFields master) {
-        if (EventFields.isCancelled(override)) {
+    /** The occurrence an override makes of its slot; empty when the override cannot be read. */
+    private Optional<Occurrence> changed(Override override, EventFields master) {
+        try {
+            return EventFields.read(override.event(), times, base, master.title())
+                    .map(f -> new Occurrence(override.slot(), f.orFrom(master)));
+        } catch (RuntimeException e) {
+            LOG.warn("ignoring an unreadable override of {}: {}", master.uid(), e.toString());
             return Optional.empty();
         }
-        return EventFields.read(override, times, base, master.title())
-                .map(f -> new Occurrence(recurrenceId(override), f.orFrom(master)));
     }
 
     /** The series' starts that may fall in the window: DTSTART, RRULE and RDATE, minus EXDATE. */
