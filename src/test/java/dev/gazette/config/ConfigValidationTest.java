@@ -1,0 +1,168 @@
+package dev.gazette.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gazette.item.ItemKind;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.AbstractThrowableAssert;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+
+/** Validation: ranges, formats and references between keys, each problem naming its key. */
+class ConfigValidationTest extends ConfigFileTest {
+    @Test
+    void duplicateSourceIds() {
+        assertError(MY_SOURCE + """
+                  - id: my-id
+                    type: calendar
+                    url: https://example.org/events.ics
+                """).hasMessage(file + ": key 'sources[1].id' 'my-id' is used twice");
+    }
+
+    @Test
+    void unknownTopicReferencedBySource() {
+        assertError(MY_SOURCE + "    topics: [oncology, nephrology]\n")
+                .hasMessageStartingWith(file + ": key 'sources[0] (my-id).topics' unknown topic 'nephrology'")
+                .hasMessageContaining("known: [cardiology, digital-health, health-policy");
+    }
+
+    @Test
+    void badCron() {
+        assertError(MY_SOURCE + "    cron: every morning\n")
+                .hasMessageStartingWith(file + ": key 'sources[0] (my-id).cron' 'every morning' is not a Quartz cron expression");
+    }
+
+    @Test
+    void cronReplacesTheIntervalCheck() {
+        GazetteConfig config = load(MY_SOURCE + "    cron: 0 0 7 * * ?\n    interval: 1s\n");
+
+        assertThat(config.sources().get(0).cron()).isEqualTo("0 0 7 * * ?");
+    }
+
+    @Test
+    void intervalBelowOneMinute() {
+        assertError(MY_SOURCE + "    interval: 30s\n")
+                .hasMessage(file + ": key 'sources[0] (my-id).interval' must be at least 1m, to be polite to the site");
+    }
+
+    @Test
+    void pageSourceWithoutSelectors() {
+        assertError("""
+                sources:
+                  - id: my-id
+                    type: page
+                    url: https://example.org/news
+                """).hasMessage(file + ": key 'sources[0] (my-id).page' a page source needs selectors (at least item and title)");
+    }
+
+    @Test
+    void pageSelectorsOnOtherTypes() {
+        assertError(MY_SOURCE + "    page:\n      item: li\n      title: h3\n")
+                .hasMessage(file + ": key 'sources[0] (my-id).page' selectors are for sources of type page only");
+    }
+
+    @Test
+    void eventPageWithoutStartSelector() {
+        assertError("""
+                sources:
+                  - id: my-id
+                    type: page
+                    url: https://example.org/events
+                    page:
+                      item-kind: event
+                      item: li.event
+                      title: h3
+                """).hasMessage(file + ": key 'sources[0] (my-id).page.start' is required when item-kind is event");
+    }
+
+    @Test
+    void badUrlScheme() {
+        assertError("""
+                sources:
+                  - id: my-id
+                    type: feed
+                    url: ftp://example.org/feed.xml
+                """).hasMessage(file + ": key 'sources[0] (my-id).url' 'ftp://example.org/feed.xml'"
+                        + " must start with http:, https:, file: or classpath:");
+    }
+
+    @Test
+    void badTimeZone() {
+        assertError("""
+                sources:
+                  - id: my-id
+                    type: page
+                    url: https://example.org/news
+                    page:
+                      item: li
+                      title: h3
+                      time-zone: Mars/Olympus
+                """).hasMessage(file + ": key 'sources[0] (my-id).page.time-zone' 'Mars/Olympus'"
+                        + " is not an IANA time zone (e.g. Europe/Berlin)");
+    }
+
+    @Test
+    void missingIdAndType() {
+        assertError("""
+                sources:
+                  - url: https://example.org/feed.xml
+                """).hasMessageContaining("key 'sources[0].id' '' must be lower-case letters, digits and dashes")
+                .hasMessageContaining("key 'sources[0].type' is required: feed, page or calendar");
+    }
+
+    @Test
+    void everyProblemIsReportedTogether() {
+        assertError("""
+                server:
+                  port: 70000
+                topics:
+                  - slug: Oncology
+                    name: Oncology
+                sources:
+                  - id: my-id
+                    type: feed
+                    url: ftp://example.org/feed.xml
+                    cron: nope
+                    topics: [cardiology]
+                  - id: my-id
+                    type: calendar
+                    url: https://example.org/events.ics
+                    interval: 10s
+                """).hasMessage(file + ": "
+                        + "key 'server.port' 70000 is not a TCP port (0 to 65535); "
+                        + "key 'topics[0].slug' 'Oncology' must be lower-case letters, digits and dashes; "
+                        + "key 'sources[0] (my-id).url' 'ftp://example.org/feed.xml' must start with http:, https:, file: or classpath:; "
+                        + "key 'sources[0] (my-id).cron' 'nope' is not a Quartz cron expression: Illegal characters for this position: 'NOP'; "
+                        + "key 'sources[0] (my-id).topics' unknown topic 'cardiology' (known: []); "
+                        + "key 'sources[1].id' 'my-id' is used twice; "
+                        + "key 'sources[1] (my-id).interval' must be at least 1m, to be polite to the site");
+    }
+
+    @Test
+    void nonPositiveSettings() {
+        assertError("""
+                database:
+                  pool-size: 0
+                fetch:
+                  read-timeout: 0s
+                  max-redirects: -1
+                  user-agent: ""
+                collect:
+                  calendar:
+                    max-occurrences: 0
+                """).hasMessage(file + ": "
+                        + "key 'database.pool-size' must be at least 1; "
+                        + "key 'fetch.read-timeout' must be longer than zero; "
+                        + "key 'fetch.max-redirects' must not be negative; "
+                        + "key 'fetch.user-agent' must be one non-empty line; "
+                        + "key 'collect.calendar.max-occurrences' must be at least 1");
+    }
+}
