@@ -13,6 +13,7 @@ import dev.gazette.source.SourceStore;
 import dev.gazette.source.fetch.Fetcher;
 import dev.gazette.topic.TopicMatcher;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -69,7 +70,7 @@ public final class Gazette implements AutoCloseable {
     public CollectReport collectNow(String sourceId) {
         SourceConfig source = source(sourceId).orElseThrow(() -> new GazetteException("no source '" + sourceId
                 + "' is configured (see: gazette sources list)"));
-        return new CollectReport(java.util.List.of(collector.collect(source, Collector.Mode.NOW)));
+        return new CollectReport(List.of(collector.collect(source, Collector.Mode.NOW)));
     }
 
     /** A scheduler for collection, not yet started. */

@@ -24,8 +24,9 @@ final class GazetteOptions {
     GazetteConfig loadConfig() {
         ConfigLoader loader = new ConfigLoader(System.getenv());
         Path file = config;
-        if (file == null && System.getenv("GAZETTE_CONFIG") != null && !System.getenv("GAZETTE_CONFIG").isBlank()) {
-            file = Path.of(System.getenv("GAZETTE_CONFIG"));
+        String fromEnvironment = System.getenv("GAZETTE_CONFIG");
+        if (file == null && fromEnvironment != null && !fromEnvironment.isBlank()) {
+            file = Path.of(fromEnvironment);
         }
         return file == null ? loader.load() : loader.load(file);
     }

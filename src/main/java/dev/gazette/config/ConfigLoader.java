@@ -163,10 +163,9 @@ public final class ConfigLoader {
 
     private static GazetteConfig withDerivedDefaults(GazetteConfig config) {
         var sources = config.sources().stream()
-                .map(s -> s.interval() != null ? s : new SourceConfig(s.id(), s.name(), s.type(), s.url(),
-                        config.collect().defaultInterval(), s.cron(), s.topics(), s.enabled(), s.page()))
-                .map(s -> s.name() != null && !s.name().isBlank() ? s : new SourceConfig(s.id(), s.id(), s.type(),
-                        s.url(), s.interval(), s.cron(), s.topics(), s.enabled(), s.page()))
+                .map(s -> new SourceConfig(s.id(), s.name() == null || s.name().isBlank() ? s.id() : s.name(), s.type(),
+                        s.url(), s.interval() == null ? config.collect().defaultInterval() : s.interval(), s.cron(),
+                        s.topics(), s.enabled(), s.page()))
                 .toList();
         return new GazetteConfig(config.dataDir(), config.database(), config.server(), config.fetch(),
                 config.collect(), config.topics(), sources);

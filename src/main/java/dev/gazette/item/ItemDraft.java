@@ -36,6 +36,18 @@ public record ItemDraft(
         topics = topics.stream().distinct().sorted().toList();
     }
 
+    /** A copy tagged with these topics. */
+    public ItemDraft withTopics(List<String> newTopics) {
+        return new ItemDraft(kind, guid, link, linkKey, title, summaryHtml, summaryText, categories, publishedAt,
+                updatedAt, startsAt, endsAt, allDay, timeZone, location, newTopics);
+    }
+
+    /** A copy that does not claim its link: another stored item already does. */
+    public ItemDraft withoutLinkKey() {
+        return new ItemDraft(kind, guid, link, null, title, summaryHtml, summaryText, categories, publishedAt,
+                updatedAt, startsAt, endsAt, allDay, timeZone, location, topics);
+    }
+
     /** A digest of everything stored about the item, to tell a changed item from an unchanged one. */
     public String contentHash() {
         String all = String.join("\u0000", kind.name(), String.valueOf(link), title, summaryHtml,

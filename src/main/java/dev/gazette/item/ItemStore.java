@@ -37,7 +37,7 @@ public final class ItemStore {
                     }
                     long id = known.get().id();
                     Optional<Long> sameLink = draft.linkKey() == null ? Optional.empty() : dao.findIdByLinkKey(draft.linkKey());
-                    ItemDraft toStore = sameLink.isPresent() && sameLink.get() != id ? withoutLinkKey(draft) : draft;
+                    ItemDraft toStore = sameLink.isPresent() && sameLink.get() != id ? draft.withoutLinkKey() : draft;
                     dao.update(id, toStore, categories, hash, now);
                     dao.deleteTopics(id);
                     dao.insertTopics(id, draft.topics());
@@ -79,12 +79,6 @@ public final class ItemStore {
 
     public int countBySource(String sourceId) {
         return jdbi.withExtension(ItemDao.class, dao -> dao.countBySource(sourceId));
-    }
-
-    private static ItemDraft withoutLinkKey(ItemDraft d) {
-        return new ItemDraft(d.kind(), d.guid(), d.link(), null, d.title(), d.summaryHtml(), d.summaryText(),
-                d.categories(), d.publishedAt(), d.updatedAt(), d.startsAt(), d.endsAt(), d.allDay(), d.timeZone(),
-                d.location(), d.topics());
     }
 
     private static boolean isUniqueViolation(Throwable e) {

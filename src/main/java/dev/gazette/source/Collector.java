@@ -104,7 +104,7 @@ public final class Collector {
         int unchanged = 0;
         int duplicates = 0;
         for (ParsedItem item : parsed) {
-            ItemDraft draft = ItemDrafts.from(item, topicsFor(source, item));
+            ItemDraft draft = tagged(source, ItemDrafts.from(item));
             switch (items.save(source.id(), draft)) {
                 case NEW -> created++;
                 case UPDATED -> updated++;
@@ -117,10 +117,10 @@ public final class Collector {
                 null, took(started));
     }
 
-    private List<String> topicsFor(SourceConfig source, ParsedItem item) {
+    private ItemDraft tagged(SourceConfig source, ItemDraft draft) {
         Set<String> all = new LinkedHashSet<>(source.topics());
-        all.addAll(topics.match(item.title(), HtmlSanitizer.text(item.summaryHtml()), item.categories()));
-        return List.copyOf(all);
+        all.addAll(topics.match(draft.title(), draft.summaryText(), draft.categories()));
+        return draft.withTopics(List.copyOf(all));
     }
 
     /** The pause after the n-th consecutive failure: base, doubled per further failure, at most max. */

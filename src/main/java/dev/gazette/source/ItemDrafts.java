@@ -19,7 +19,8 @@ final class ItemDrafts {
 
     private ItemDrafts() {}
 
-    static ItemDraft from(ParsedItem parsed, List<String> topics) {
+    /** The draft, without topics yet. */
+    static ItemDraft from(ParsedItem parsed) {
         EventDetails event = parsed.event();
         String link = parsed.link() != null && parsed.link().length() <= MAX_LINK ? parsed.link() : null;
         String guid = parsed.guid().length() <= MAX_GUID ? parsed.guid() : StableIds.of(parsed.guid());
@@ -41,7 +42,7 @@ final class ItemDrafts {
                 event != null && event.allDay(),
                 event == null || event.timeZone() == null ? null : cut(event.timeZone(), 64),
                 event == null || event.location() == null ? null : cut(oneLine(event.location()), MAX_LOCATION),
-                topics);
+                List.of());
     }
 
     private static List<String> categories(List<String> raw) {

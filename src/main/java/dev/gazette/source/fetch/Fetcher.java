@@ -63,7 +63,7 @@ public final class Fetcher {
             if (status == 304) {
                 return new FetchResult.NotModified();
             }
-            if (status >= 300 && status < 400 && status != 304) {
+            if (status >= 300 && status < 400) {
                 String location = response.headers().firstValue("Location")
                         .orElseThrow(() -> new SourceException("HTTP " + status + " without a Location header"));
                 if (redirects >= config.maxRedirects()) {
