@@ -2,6 +2,7 @@ package dev.gazette.config;
 
 import dev.gazette.item.ItemKind;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.util.List;
 
@@ -19,7 +20,7 @@ public final class ConfigDefaults {
         return new GazetteConfig(
                 Path.of("data"),
                 new DatabaseConfig("", "", "", 5),
-                new ServerConfig("127.0.0.1", 8080),
+                new ServerConfig("127.0.0.1", 8080, ""),
                 new FetchConfig(
                         "Gazette/0.1 (+https://github.com/gazette-digest/gazette)",
                         Duration.ofSeconds(10),
@@ -30,7 +31,15 @@ public final class ConfigDefaults {
                         Duration.ofHours(6)),
                 new CollectConfig(Duration.ofHours(1), true, new CalendarLimits(Duration.ofDays(180), 100)),
                 sampleTopics(),
-                sampleSources());
+                sampleSources(),
+                new SubscribersConfig(Path.of("subscribers"), true, "UTC", "en", DayOfWeek.MONDAY, 8),
+                new DigestConfig(Path.of("templates"), Duration.ofDays(60), 5, false, Duration.ofHours(12),
+                        Duration.ofDays(2), Duration.ofMinutes(1), false),
+                new MailConfig("", 587, MailSecurity.STARTTLS, "", "", Duration.ofSeconds(10), Duration.ofSeconds(30), 2,
+                        new OutboxConfig(3025, 3143)),
+                new DeliveryConfig("Gazette <gazette@localhost>", "", "", 10.0, 5, Duration.ofSeconds(2),
+                        Duration.ofMinutes(1)),
+                new SecurityConfig(""));
     }
 
     static List<TopicConfig> sampleTopics() {

@@ -167,8 +167,7 @@ public final class ConfigLoader {
                         s.url(), s.interval() == null ? config.collect().defaultInterval() : s.interval(), s.cron(),
                         s.topics(), s.enabled(), s.page()))
                 .toList();
-        return new GazetteConfig(config.dataDir(), config.database(), config.server(), config.fetch(),
-                config.collect(), config.topics(), sources);
+        return config.withSources(sources);
     }
 
     static String describe(String origin, JsonProcessingException e, JsonLocation at) {
@@ -284,6 +283,13 @@ public final class ConfigLoader {
         keys.put("GAZETTE_DATABASE_PASSWORD", "database.password");
         keys.put("GAZETTE_SERVER_HOST", "server.host");
         keys.put("GAZETTE_SERVER_PORT", "server.port");
+        keys.put("GAZETTE_PUBLIC_URL", "server.public-url");
+        keys.put("GAZETTE_MAIL_HOST", "mail.host");
+        keys.put("GAZETTE_MAIL_PORT", "mail.port");
+        keys.put("GAZETTE_MAIL_USERNAME", "mail.username");
+        keys.put("GAZETTE_MAIL_PASSWORD", "mail.password");
+        keys.put("GAZETTE_SECRET", "security.secret");
+        keys.put("GAZETTE_SEND_ON_START", "digest.send-on-start");
         return Map.copyOf(keys);
     }
 }

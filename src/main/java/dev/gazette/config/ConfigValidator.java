@@ -53,6 +53,14 @@ final class ConfigValidator {
         positive("collect.calendar.horizon", config.collect().calendar().horizon());
         positive("collect.calendar.max-occurrences", config.collect().calendar().maxOccurrences());
 
+        validateServer(config.server());
+        validateMail(config);
+        validateDigest(config.digest(), config.subscribers());
+        String secret = config.security().secret();
+        if (secret != null && !secret.isEmpty() && secret.length() < 32) {
+            problem("security.secret", "must be at least 32 characters (or empty for a generated one)");
+        }
+
         Set<String> topicSlugs = new HashSet<>();
         for (int i = 0; i < config.topics().size(); i++) {
             validateTopic("topics[" + i + "]", config.topics().get(i), topicSlugs);
@@ -63,6 +71,90 @@ final class ConfigValidator {
         }
         if (!problems.isEmpty()) {
             throw new ConfigException(origin + ": " + String.join("; ", problems));
+        }
+    }
+
+    private void validateServer(ServerConfig server) {
+        String url = server.publicUrl();
+        if (url != null && !url.isBlank()) {
+            try {
+                URI uri = new URI(url);
+                if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                    problem("server.public-url", "'" + url + "' is not an http: or https: address");
+                } else if (uri.getQuery() != null || uri.getFragment() != null) {
+                    problem("server.public-url", "must not have a query or fragment");
+                }
+            } catch (java.net.URISyntaxException e) {
+                problem("server.public-url", "'" + url + "' is not an address: " + e.getMessage());
+            }
+        }
+    }
+
+    private void validateMail(GazetteConfig config) {
+        MailConfig mail = config.mail();
+        port("mail.port", mail.port(), false);
+        port("mail.outbox.smtp-port", mail.outbox().smtpPort(), true);
+        port("mail.outbox.imap-port", mail.outbox().imapPort(), true);
+        if (mail.security() == null) {
+            problem("mail.security", "must be none, starttls or tls");
+        }
+        positive("mail.connect-timeout", mail.connectTimeout());
+        positive("mail.timeout", mail.timeout());
+        positive("mail.connections", mail.connections());
+        oneLine("mail.host", mail.host());
+        oneLine("mail.username", mail.username());
+        DeliveryConfig delivery = config.delivery();
+        if (delivery.from() == null || delivery.from().isBlank()) {
+            problem("delivery.from", "is required");
+        }
+        oneLine("delivery.from", delivery.from());
+        oneLine("delivery.reply-to", delivery.replyTo());
+        oneLine("delivery.unsubscribe-mailto", delivery.unsubscribeMailto());
+        if (!(delivery.rateLimit() > 0) || Double.isInfinite(delivery.rateLimit())) {
+            problem("delivery.rate-limit", "must be a number of messages per second above zero");
+        }
+        positive("delivery.max-attempts", delivery.maxAttempts());
+        positive("delivery.retry-base", delivery.retryBase());
+        positive("delivery.retry-max", delivery.retryMax());
+    }
+
+    private void validateDigest(DigestConfig digest, SubscribersConfig subscribers) {
+        positive("digest.event-horizon", digest.eventHorizon());
+        positive("digest.max-items-per-topic", digest.maxItemsPerTopic());
+        positive("digest.daily-stale-after", digest.dailyStaleAfter());
+        positive("digest.weekly-stale-after", digest.weeklyStaleAfter());
+        positive("digest.check-every", digest.checkEvery());
+        if (digest.dailyStaleAfter() != null && digest.dailyStaleAfter().compareTo(Duration.ofDays(1)) >= 0) {
+            problem("digest.daily-stale-after", "must be shorter than a day");
+        }
+        if (digest.weeklyStaleAfter() != null && digest.weeklyStaleAfter().compareTo(Duration.ofDays(7)) >= 0) {
+            problem("digest.weekly-stale-after", "must be shorter than a week");
+        }
+        try {
+            ZoneId.of(subscribers.timeZone());
+        } catch (DateTimeException | NullPointerException e) {
+            problem("subscribers.time-zone", "'" + subscribers.timeZone() + "' is not an IANA time zone, e.g. Europe/Berlin");
+        }
+        if (subscribers.locale() == null || !subscribers.locale().matches("[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*")) {
+            problem("subscribers.locale", "'" + subscribers.locale() + "' is not a language tag, e.g. en or ko");
+        }
+        if (subscribers.sendDay() == null) {
+            problem("subscribers.send-day", "must be a day of the week, e.g. monday");
+        }
+        if (subscribers.sendHour() < 0 || subscribers.sendHour() > 23) {
+            problem("subscribers.send-hour", subscribers.sendHour() + " is not an hour (0 to 23)");
+        }
+    }
+
+    private void port(String key, int port, boolean zeroAllowed) {
+        if (port < (zeroAllowed ? 0 : 1) || port > 65535) {
+            problem(key, port + " is not a TCP port (" + (zeroAllowed ? 0 : 1) + " to 65535)");
+        }
+    }
+
+    private void oneLine(String key, String value) {
+        if (value != null && value.matches("(?s).*[\\r\\n\\x00].*")) {
+            problem(key, "must be one line");
         }
     }
 

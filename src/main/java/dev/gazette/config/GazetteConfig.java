@@ -16,11 +16,22 @@ public record GazetteConfig(
         FetchConfig fetch,
         CollectConfig collect,
         List<TopicConfig> topics,
-        List<SourceConfig> sources) {
+        List<SourceConfig> sources,
+        SubscribersConfig subscribers,
+        DigestConfig digest,
+        MailConfig mail,
+        DeliveryConfig delivery,
+        SecurityConfig security) {
 
     public GazetteConfig {
         topics = topics == null ? List.of() : List.copyOf(topics);
         sources = sources == null ? List.of() : List.copyOf(sources);
+    }
+
+    /** A copy with other sources. */
+    public GazetteConfig withSources(List<SourceConfig> newSources) {
+        return new GazetteConfig(dataDir, database, server, fetch, collect, topics, newSources, subscribers, digest,
+                mail, delivery, security);
     }
 
     /** The JDBC URL in force: the configured one, or the embedded H2 file under the data directory. */

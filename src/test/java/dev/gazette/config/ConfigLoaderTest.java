@@ -28,7 +28,7 @@ class ConfigLoaderTest extends ConfigFileTest {
         assertThat(config.database().embedded()).isTrue();
         assertThat(config.jdbcUrl())
                 .isEqualTo("jdbc:h2:file:" + Path.of("data").toAbsolutePath().resolve("gazette") + ";DB_CLOSE_ON_EXIT=FALSE");
-        assertThat(config.server()).isEqualTo(new ServerConfig("127.0.0.1", 8080));
+        assertThat(config.server()).isEqualTo(new ServerConfig("127.0.0.1", 8080, ""));
         assertThat(config.sources()).hasSize(4);
         assertThat(config.topics()).hasSize(6);
     }
@@ -47,7 +47,7 @@ class ConfigLoaderTest extends ConfigFileTest {
                 """);
 
         GazetteConfig defaults = ConfigDefaults.config();
-        assertThat(config.server()).isEqualTo(new ServerConfig("0.0.0.0", 8080));
+        assertThat(config.server()).isEqualTo(new ServerConfig("0.0.0.0", 8080, ""));
         assertThat(config.fetch().readTimeout()).isEqualTo(Duration.ofMinutes(1));
         assertThat(config.fetch().maxBytes()).isEqualTo(new ByteSize(512 * 1024));
         assertThat(config.fetch().connectTimeout()).isEqualTo(defaults.fetch().connectTimeout());
@@ -163,7 +163,8 @@ class ConfigLoaderTest extends ConfigFileTest {
                 colect:
                   on-start: false
                 """).hasMessage(file + ": line 3, column 1: unknown key 'colect' (known keys here:"
-                        + " collect, data-dir, database, fetch, server, sources, topics)");
+                        + " collect, data-dir, database, delivery, digest, fetch, mail, security, server, sources,"
+                        + " subscribers, topics)");
     }
 
     @Test
@@ -317,7 +318,7 @@ class ConfigLoaderTest extends ConfigFileTest {
                 "GAZETTE_DATABASE_USER", "gazette")).load();
 
         assertThat(config.dataDir()).isEqualTo(Path.of("/var/lib/gazette"));
-        assertThat(config.server()).isEqualTo(new ServerConfig("0.0.0.0", 8080));
+        assertThat(config.server()).isEqualTo(new ServerConfig("0.0.0.0", 8080, ""));
         assertThat(config.database().user()).isEqualTo("gazette");
     }
 

@@ -51,7 +51,12 @@ class ExampleConfigTest {
     void commentedOutExampleSourcesAreValid() throws IOException {
         List<String> lines = Files.readAllLines(EXAMPLE);
         StringBuilder yaml = new StringBuilder("sources:\n");
-        lines.subList(lines.lastIndexOf("sources:"), lines.size()).stream()
+        int start = lines.lastIndexOf("sources:");
+        int end = start + 1;
+        while (end < lines.size() && !lines.get(end).matches("[a-z].*")) {
+            end++; // the sources section ends at the next top-level key
+        }
+        lines.subList(start, end).stream()
                 .filter(line -> line.startsWith("  # - ") || line.startsWith("  #   "))
                 .forEach(line -> yaml.append("  ").append(line.substring(4)).append('\n'));
         Path file = dir.resolve("examples.yml");
