@@ -33,7 +33,7 @@ public final class ConfigDefaults {
                 sampleTopics(),
                 sampleSources(),
                 new SubscribersConfig(Path.of("subscribers"), true, "UTC", "en", DayOfWeek.MONDAY, 8),
-                new DigestConfig(Path.of("templates"), Duration.ofDays(60), 5, false, Duration.ofHours(12),
+                new DigestConfig(Path.of("templates"), Duration.ofDays(60), 5, 10, false, Duration.ofHours(12),
                         Duration.ofDays(2), Duration.ofMinutes(1), false),
                 new MailConfig("", 587, MailSecurity.STARTTLS, "", "", Duration.ofSeconds(10), Duration.ofSeconds(30), 2,
                         new OutboxConfig(3025, 3143)),

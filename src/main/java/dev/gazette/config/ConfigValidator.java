@@ -121,6 +121,7 @@ final class ConfigValidator {
     private void validateDigest(DigestConfig digest, SubscribersConfig subscribers) {
         positive("digest.event-horizon", digest.eventHorizon());
         positive("digest.max-items-per-topic", digest.maxItemsPerTopic());
+        positive("digest.max-events", digest.maxEvents());
         positive("digest.daily-stale-after", digest.dailyStaleAfter());
         positive("digest.weekly-stale-after", digest.weeklyStaleAfter());
         positive("digest.check-every", digest.checkEvery());
