@@ -4,7 +4,7 @@ import dev.gazette.config.GazetteConfig;
 import dev.gazette.config.SourceConfig;
 import dev.gazette.db.Database;
 import dev.gazette.item.ItemStore;
-import dev.gazette.schedule.CollectionScheduler;
+import dev.gazette.schedule.GazetteScheduler;
 import dev.gazette.source.CollectReport;
 import dev.gazette.source.Collector;
 
@@ -74,8 +74,8 @@ public final class Gazette implements AutoCloseable {
     }
 
     /** A scheduler for collection, not yet started. */
-    public CollectionScheduler scheduler() {
-        return new CollectionScheduler(database, sourceId ->
+    public GazetteScheduler scheduler() {
+        return new GazetteScheduler(database, sourceId ->
                 source(sourceId).ifPresent(source -> collector.collect(source, Collector.Mode.SCHEDULED)));
     }
 

@@ -1,7 +1,7 @@
 package dev.gazette.cli;
 
 import dev.gazette.Gazette;
-import dev.gazette.schedule.CollectionScheduler;
+import dev.gazette.schedule.GazetteScheduler;
 import dev.gazette.web.WebServer;
 import java.io.PrintWriter;
 import java.time.ZoneId;
@@ -32,7 +32,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         Gazette gazette = options.open(true);
-        CollectionScheduler scheduler = gazette.scheduler();
+        GazetteScheduler scheduler = gazette.scheduler();
         WebServer web = new WebServer(gazette.sources(), gazette.items(), scheduler::nextRuns);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -26,12 +26,12 @@ import org.quartz.CronExpression;
  * What the collection scheduler promises, on a real database that survives restarts. Each subclass runs
  * every test on one database kind; {@link #jdbcUrl()} names a database of its own for each test.
  */
-abstract class CollectionSchedulerContract {
+abstract class GazetteSchedulerContract {
     private static final Duration PROMPTLY = Duration.ofSeconds(5);
     private static final Duration QUIET = Duration.ofSeconds(2);
 
     private Database database;
-    private CollectionScheduler scheduler;
+    private GazetteScheduler scheduler;
     private RecordingCollection collection;
 
     /** The same database for the whole of one test (so it survives restarts), a fresh one for the next. */
@@ -44,10 +44,10 @@ abstract class CollectionSchedulerContract {
     }
 
     /** Start Gazette's side of scheduling as {@code serve} does: open the database, then the scheduler. */
-    private CollectionScheduler open() {
+    private GazetteScheduler open() {
         database = openDatabase();
         collection = new RecordingCollection();
-        scheduler = new CollectionScheduler(database, collection);
+        scheduler = new GazetteScheduler(database, collection);
         return scheduler;
     }
 
@@ -68,7 +68,7 @@ abstract class CollectionSchedulerContract {
         }
     }
 
-    private CollectionScheduler restart() {
+    private GazetteScheduler restart() {
         close();
         return open();
     }
@@ -166,7 +166,7 @@ abstract class CollectionSchedulerContract {
     @Test
     void refusesASecondSchedulerWhileOneIsOpen() throws InterruptedException {
         open();
-        assertThatThrownBy(() -> new CollectionScheduler(database, new RecordingCollection()))
+        assertThatThrownBy(() -> new GazetteScheduler(database, new RecordingCollection()))
                 .isInstanceOf(GazetteException.class)
                 .hasMessageContaining("already open");
 

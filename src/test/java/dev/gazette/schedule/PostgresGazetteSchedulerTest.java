@@ -5,7 +5,7 @@ import dev.gazette.testing.TestDatabases;
 import org.junit.jupiter.api.BeforeEach;
 
 /** The scheduler contract on a real PostgreSQL server, with a new database per test. */
-class PostgresCollectionSchedulerTest extends CollectionSchedulerContract {
+class PostgresGazetteSchedulerTest extends GazetteSchedulerContract {
     private String url;
 
     @BeforeEach

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The scheduler contract on an embedded H2 file database, as Gazette uses by default. */
-class H2CollectionSchedulerTest extends CollectionSchedulerContract {
+class H2GazetteSchedulerTest extends GazetteSchedulerContract {
     @TempDir
     Path dir;
 

@@ -33,12 +33,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Collects each source on its own schedule with Quartz, whose JDBC job store keeps the triggers in
- * Gazette's database: schedules survive restarts, and a collection missed during downtime runs once
+ * Runs Gazette's schedules with Quartz, whose JDBC job store keeps the triggers in Gazette's database:
+ * each source is collected on its own schedule, and one trigger looks for due digests every
+ * {@code digest.check-every}. Schedules survive restarts, and a collection missed during downtime runs once
  * on start-up, not once per missed slot.
  */
-public final class CollectionScheduler implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(CollectionScheduler.class);
+public final class GazetteScheduler implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(GazetteScheduler.class);
     /** Quartz's scheduler name: the SCHED_NAME of every stored row, and its key in Quartz's per-process registry. */
     private static final String NAME = "gazette";
     private static final String DATA_SOURCE = "gazette";
@@ -51,9 +52,14 @@ public final class CollectionScheduler implements AutoCloseable {
      *     one scheduler per name and one connection provider per data source name for the whole process, so a
      *     second one would silently share the first's scheduler and take over its database connections
      */
-    public CollectionScheduler(Database database, ScheduledCollection collection) {
+    public GazetteScheduler(Database database, ScheduledCollection collection) {
+        this(database, collection, () -> {});
+    }
+
+    /** @see #GazetteScheduler(Database, ScheduledCollection) */
+    public GazetteScheduler(Database database, ScheduledCollection collection, ScheduledDigests digests) {
         try {
-            synchronized (CollectionScheduler.class) {
+            synchronized (GazetteScheduler.class) {
                 Scheduler open = SchedulerRepository.getInstance().lookup(NAME);
                 if (open != null && !open.isShutdown()) {
                     throw new GazetteException("a collection scheduler is already open in this process; close it first");
@@ -61,7 +67,9 @@ public final class CollectionScheduler implements AutoCloseable {
                 DBConnectionManager.getInstance().addConnectionProvider(DATA_SOURCE, new PoolProvider(database));
                 scheduler = new StdSchedulerFactory(properties(database)).getScheduler();
             }
-            scheduler.setJobFactory((bundle, s) -> new CollectSourceJob(collection));
+            scheduler.setJobFactory((bundle, s) -> bundle.getJobDetail().getJobClass() == SendDigestsJob.class
+                    ? new SendDigestsJob(digests)
+                    : new CollectSourceJob(collection));
         } catch (SchedulerException e) {
             throw new GazetteException("cannot start the scheduler: " + e.getMessage(), e);
         }
@@ -130,6 +138,64 @@ public final class CollectionScheduler implements AutoCloseable {
             scheduler.rescheduleJob(triggerKey, built);
         }
         log.info("{}: scheduled {}", source.id(), spec);
+    }
+
+    /**
+     * Look for due digests every {@code every} (takes effect at {@link #start}). Runs missed while Gazette was
+     * down are not repeated: the next run finds every digest still due.
+     */
+    public void scheduleDigests(java.time.Duration every) {
+        try {
+            TriggerKey key = TriggerKey.triggerKey(SendDigestsJob.NAME, SendDigestsJob.GROUP);
+            String spec = "every " + Durations.format(every);
+            Trigger existing = scheduler.getTrigger(key);
+            if (existing != null && spec.equals(existing.getJobDataMap().getString(SPEC))) {
+                return;
+            }
+            JobDetail job = JobBuilder.newJob(SendDigestsJob.class)
+                    .withIdentity(SendDigestsJob.NAME, SendDigestsJob.GROUP)
+                    .withDescription("send the digests whose time has come")
+                    .storeDurably()
+                    .build();
+            Trigger trigger = TriggerBuilder.newTrigger()
+                    .withIdentity(key)
+                    .forJob(job)
+                    .usingJobData(SPEC, spec)
+                    .startNow()
+                    .withSchedule(SimpleScheduleBuilder.simpleSchedule()
+                            .withIntervalInMilliseconds(every.toMillis())
+                            .repeatForever()
+                            .withMisfireHandlingInstructionNextWithRemainingCount())
+                    .build();
+            scheduler.addJob(job, true);
+            if (existing == null) {
+                scheduler.scheduleJob(trigger);
+            } else {
+                scheduler.rescheduleJob(key, trigger);
+            }
+        } catch (SchedulerException e) {
+            throw new GazetteException("cannot schedule digests: " + e.getMessage(), e);
+        }
+    }
+
+    /** Stop looking for due digests (when there is no mail to send). */
+    public void unscheduleDigests() {
+        try {
+            scheduler.deleteJob(JobKey.jobKey(SendDigestsJob.NAME, SendDigestsJob.GROUP));
+        } catch (SchedulerException e) {
+            throw new GazetteException("cannot unschedule digests: " + e.getMessage(), e);
+        }
+    }
+
+    /** When digests are next looked for, if scheduled. */
+    public java.util.Optional<Instant> nextDigestRun() {
+        try {
+            Trigger trigger = scheduler.getTrigger(TriggerKey.triggerKey(SendDigestsJob.NAME, SendDigestsJob.GROUP));
+            return trigger == null || trigger.getNextFireTime() == null
+                    ? java.util.Optional.empty() : java.util.Optional.of(trigger.getNextFireTime().toInstant());
+        } catch (SchedulerException e) {
+            throw new GazetteException("cannot read the schedule: " + e.getMessage(), e);
+        }
     }
 
     /** When each scheduled source is next collected, by source id. */

@@ -1,0 +1,32 @@
+package dev.gazette.delivery;
+
+import java.time.Instant;
+
+/**
+ * One row of the delivery ledger: one email to one subscriber for one edition.
+ *
+ * @param windowStart articles first seen at or after this go in
+ * @param windowEnd ... and before this
+ * @param recipient the address it goes to
+ * @param messageId the Message-ID it is sent with, on every attempt (without angle brackets)
+ * @param itemCount the articles and events it held, once rendered
+ * @param nextAttemptAt when it may be attempted again (a retry after a transient failure, or the end of a
+ *     claim while {@link DeliveryStatus#SENDING})
+ */
+public record Delivery(
+        long id,
+        long subscriberId,
+        String edition,
+        DeliveryKind kind,
+        Instant windowStart,
+        Instant windowEnd,
+        String recipient,
+        DeliveryStatus status,
+        int attempts,
+        String lastError,
+        String messageId,
+        Integer itemCount,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant nextAttemptAt,
+        Instant sentAt) {}

@@ -1,0 +1,66 @@
+package dev.gazette.delivery;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** The ledger's statements; each one's SQL is in {@code DeliveryDao/<method>.sql} beside this class. */
+@UseClasspathSqlLocator
+@RegisterConstructorMapper(Delivery.class)
+@RegisterConstructorMapper(DeliveryDao.WindowEnd.class)
+@RegisterConstructorMapper(DeliveryDao.Planned.class)
+@RegisterConstructorMapper(DeliveryDao.StatusCount.class)
+interface DeliveryDao {
+
+    record WindowEnd(long subscriberId, Instant windowEnd) {}
+
+    record Planned(long subscriberId, String edition) {}
+
+    record StatusCount(String status, int count) {}
+
+    @SqlUpdate
+    int insert(@BindMethods("d") NewDelivery delivery, @Bind("now") Instant now);
+
+    @SqlQuery
+    Optional<Delivery> find(@Bind("id") long id);
+
+    @SqlQuery
+    Optional<Delivery> findByEdition(@Bind("subscriberId") long subscriberId, @Bind("edition") String edition);
+
+    /** The end of the window of each subscriber's latest digest that was sent or skipped. */
+    @SqlQuery
+    List<WindowEnd> lastWindowEnds(@BindList("ids") Collection<Long> subscriberIds);
+
+    @SqlQuery
+    List<Planned> planned(@BindList("ids") Collection<Long> subscriberIds, @BindList("editions") Collection<String> editions);
+
+    @SqlQuery
+    List<Long> claimable(@Bind("now") Instant now, @Bind("limit") int limit);
+
+    @SqlUpdate
+    int claim(@Bind("id") long id, @Bind("now") Instant now, @Bind("leaseUntil") Instant leaseUntil);
+
+    @SqlUpdate
+    int finish(@Bind("id") long id, @Bind("status") String status, @Bind("error") String error,
+            @Bind("itemCount") Integer itemCount, @Bind("now") Instant now);
+
+    @SqlUpdate
+    int retryLater(@Bind("id") long id, @Bind("error") String error, @Bind("at") Instant at, @Bind("now") Instant now);
+
+    @SqlQuery
+    Optional<Instant> nextRetry();
+
+    @SqlQuery
+    List<StatusCount> countByStatus();
+
+    @SqlQuery
+    List<Delivery> list(@Bind("status") String status, @Bind("subscriberId") Long subscriberId, @Bind("limit") int limit);
+}

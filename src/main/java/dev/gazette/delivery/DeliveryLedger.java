@@ -1,0 +1,134 @@
+package dev.gazette.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+/**
+ * The delivery ledger: one row per subscriber and edition, written before anything is handed to SMTP, and
+ * moved along QUEUED, SENDING, then SENT, FAILED or SKIPPED. The unique (subscriber, edition) key makes
+ * planning idempotent; claiming a row is a conditional update, so two senders never both take it; a claim
+ * holds for a lease, so a row left SENDING by a crash is taken up again once its lease runs out.
+ */
+public final class DeliveryLedger {
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    public DeliveryLedger(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    /** Write a planned delivery unless one exists for the same subscriber and edition; true if written now. */
+    boolean plan(NewDelivery delivery) {
+        try {
+            return jdbi.withExtension(DeliveryDao.class, dao -> dao.insert(delivery, clock.instant())) == 1;
+        } catch (UnableToExecuteStatementException e) {
+            if (isUniqueViolation(e)) {
+                return false; // planned already, by an earlier run or another process
+            }
+            throw e;
+        }
+    }
+
+    public Optional<Delivery> find(long id) {
+        return jdbi.withExtension(DeliveryDao.class, dao -> dao.find(id));
+    }
+
+    public Optional<Delivery> find(long subscriberId, String edition) {
+        return jdbi.withExtension(DeliveryDao.class, dao -> dao.findByEdition(subscriberId, edition));
+    }
+
+    /** For each of these subscribers that had one: where their latest digest's window ended. */
+    Map<Long, Instant> lastWindowEnds(Collection<Long> subscriberIds) {
+        if (subscriberIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbi.withExtension(DeliveryDao.class, dao -> dao.lastWindowEnds(subscriberIds)).stream()
+                .collect(Collectors.toMap(DeliveryDao.WindowEnd::subscriberId, DeliveryDao.WindowEnd::windowEnd));
+    }
+
+    /** Which of these (subscriber, edition) pairs are in the ledger already, as "id edition" strings. */
+    Set<String> planned(Collection<Long> subscriberIds, Collection<String> editions) {
+        if (subscriberIds.isEmpty() || editions.isEmpty()) {
+            return Set.of();
+        }
+        return jdbi.withExtension(DeliveryDao.class, dao -> dao.planned(subscriberIds, editions)).stream()
+                .map(p -> p.subscriberId() + " " + p.edition())
+                .collect(Collectors.toSet());
+    }
+
+    /** Deliveries waiting to be sent now, oldest first. */
+    List<Long> claimable(int limit) {
+        return jdbi.withExtension(DeliveryDao.class, dao -> dao.claimable(clock.instant(), limit));
+    }
+
+    /** Take a delivery for sending, for at most {@code lease}; false if another sender has it or it is done. */
+    boolean claim(long id, Duration lease) {
+        Instant now = clock.instant();
+        return jdbi.withExtension(DeliveryDao.class, dao -> dao.claim(id, now, now.plus(lease))) == 1;
+    }
+
+    void sent(long id, int itemCount) {
+        finish(id, DeliveryStatus.SENT, null, itemCount);
+    }
+
+    void skipped(long id, String reason, Integer itemCount) {
+        finish(id, DeliveryStatus.SKIPPED, reason, itemCount);
+    }
+
+    void failed(long id, String error) {
+        finish(id, DeliveryStatus.FAILED, error, null);
+    }
+
+    void retryAt(long id, String error, Instant at) {
+        jdbi.useExtension(DeliveryDao.class, dao -> dao.retryLater(id, clip(error), at, clock.instant()));
+    }
+
+    /** When the earliest delivery still waiting may next be attempted; empty if none waits for a time. */
+    Optional<Instant> nextRetry() {
+        return jdbi.withExtension(DeliveryDao.class, DeliveryDao::nextRetry);
+    }
+
+    public Map<DeliveryStatus, Integer> countByStatus() {
+        Map<DeliveryStatus, Integer> counts = new EnumMap<>(DeliveryStatus.class);
+        for (DeliveryStatus status : DeliveryStatus.values()) {
+            counts.put(status, 0);
+        }
+        jdbi.withExtension(DeliveryDao.class, DeliveryDao::countByStatus)
+                .forEach(row -> counts.put(DeliveryStatus.valueOf(row.status()), row.count()));
+        return counts;
+    }
+
+    /** The latest deliveries, newest first; null filters mean any. */
+    public List<Delivery> list(DeliveryStatus status, Long subscriberId, int limit) {
+        return jdbi.withExtension(DeliveryDao.class,
+                dao -> dao.list(status == null ? null : status.name(), subscriberId, limit));
+    }
+
+    private void finish(long id, DeliveryStatus status, String error, Integer itemCount) {
+        jdbi.useExtension(DeliveryDao.class, dao -> dao.finish(id, status.name(), clip(error), itemCount, clock.instant()));
+    }
+
+    private static String clip(String text) {
+        return text == null || text.length() <= 2000 ? text : text.substring(0, 1997) + "...";
+    }
+
+    static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,229 @@
+package dev.gazette.delivery;
+
+import dev.gazette.GazetteException;
+import dev.gazette.config.DeliveryConfig;
+import dev.gazette.config.MailConfig;
+import dev.gazette.digest.DigestLinks;
+import dev.gazette.subscriber.Subscriber;
+import dev.gazette.subscriber.SubscriberLinks;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends what the ledger holds: claims each waiting delivery, composes it, hands it to the {@link Mailer} and
+ * records the outcome. Transient failures (4xx, time-outs, dropped lines) are retried with exponential
+ * back-off up to {@code delivery.max-attempts}; a 5xx is final, and a rejected recipient is marked bounced.
+ * Deliveries go out in parallel over {@code mail.connections} threads; the mailer enforces the rate limit.
+ */
+final class SendRun {
+    private static final Logger log = LoggerFactory.getLogger(SendRun.class);
+    private static final int BATCH = 200;
+
+    private final DeliveryLedger ledger;
+    private final Recipients recipients;
+    private final Mailer mailer;
+    private final DigestComposer composer;
+    private final SubscriberLinks links;
+    private final MessageHeaders headers;
+    private final DeliveryConfig delivery;
+    private final boolean sendEmpty;
+    private final Duration lease;
+    private final int threads;
+    private final Clock clock;
+    private final SendProgress progress;
+    private final AtomicInteger sent = new AtomicInteger();
+    private final AtomicInteger skipped = new AtomicInteger();
+    private final AtomicInteger failed = new AtomicInteger();
+
+    SendRun(DeliveryLedger ledger, Recipients recipients, Mailer mailer, DigestComposer composer, SubscriberLinks links,
+            MessageHeaders headers, MailConfig mail, DeliveryConfig delivery, boolean sendEmpty, Clock clock,
+            SendProgress progress) {
+        this.ledger = ledger;
+        this.recipients = recipients;
+        this.mailer = mailer;
+        this.composer = composer;
+        this.links = links;
+        this.headers = headers;
+        this.delivery = delivery;
+        this.sendEmpty = sendEmpty;
+        // A claim outlives the slowest honest attempt: connecting, then every reply and write timing out.
+        this.lease = mail.connectTimeout().plus(mail.timeout().multipliedBy(4)).plusMinutes(1);
+        this.threads = mail.connections();
+        this.clock = clock;
+        this.progress = progress;
+    }
+
+    /**
+     * Send every delivery that is waiting.
+     *
+     * @param waitForRetries keep going until no delivery waits for a retry (a send from the command line);
+     *     otherwise stop when nothing is due now, and later runs take up the retries (the scheduler)
+     */
+    SendReport drain(boolean waitForRetries) throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "gazette-send");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            while (true) {
+                List<Long> ids = ledger.claimable(BATCH);
+                if (ids.isEmpty()) {
+                    Optional<Instant> next = ledger.nextRetry();
+                    if (!waitForRetries || next.isEmpty()) {
+                        break;
+                    }
+                    Duration pause = Duration.between(clock.instant(), next.get());
+                    if (!pause.isNegative()) {
+                        Thread.sleep(Math.min(pause.toMillis() + 10, delivery.retryMax().toMillis() + 10));
+                    }
+                    continue;
+                }
+                progress.waiting(ids.size());
+                List<Future<?>> batch = new ArrayList<>();
+                for (long id : ids) {
+                    batch.add(pool.submit(() -> deliver(id)));
+                }
+                for (Future<?> f : batch) {
+                    try {
+                        f.get();
+                    } catch (ExecutionException e) {
+                        throw propagate(e.getCause());
+                    }
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        int retrying = ledger.countByStatus().get(DeliveryStatus.QUEUED);
+        return new SendReport(0, sent.get(), skipped.get(), failed.get(), retrying);
+    }
+
+    /** Claim, compose, send and record one delivery; nothing if another sender has it. */
+    void deliver(long id) {
+        if (!ledger.claim(id, lease)) {
+            return;
+        }
+        Delivery d = ledger.find(id).orElseThrow();
+        Optional<Subscriber> found = recipients.find(d.subscriberId());
+        if (found.isEmpty()) {
+            finish(d, DeliveryStatus.FAILED, "the subscriber was deleted", null);
+            return;
+        }
+        Subscriber subscriber = found.get();
+        if (d.kind() == DeliveryKind.DIGEST && !subscriber.receivesDigests()) {
+            finish(d, DeliveryStatus.SKIPPED, "not sent: the subscriber is " + describe(subscriber) + " now", null);
+            return;
+        }
+        DigestComposer.Composed composed;
+        try {
+            DigestLinks digestLinks = new DigestLinks(links.preferencesUrl(subscriber), links.unsubscribeUrl(subscriber),
+                    links.viewUrl(subscriber, d.id()));
+            composed = composer.compose(subscriber, d.windowStart(), d.windowEnd(), digestLinks);
+        } catch (RuntimeException e) {
+            // A broken template fails every delivery alike: put this one back and stop the run.
+            ledger.retryAt(d.id(), "could not compose: " + e.getMessage(), clock.instant());
+            throw e;
+        }
+        if (composed.nothingNew() && !sendEmpty && d.kind() == DeliveryKind.DIGEST) {
+            finish(d, DeliveryStatus.SKIPPED, "nothing new", composed.itemCount());
+            return;
+        }
+        SendResult result;
+        try {
+            result = mailer.send(message(d, subscriber, composed));
+        } catch (GazetteException e) {
+            finish(d, DeliveryStatus.FAILED, e.getMessage(), composed.itemCount());
+            return;
+        }
+        record(d, subscriber, result, composed.itemCount());
+    }
+
+    private OutgoingMessage message(Delivery d, Subscriber subscriber, DigestComposer.Composed composed) {
+        String subject = composed.digest().subject();
+        if (d.kind() == DeliveryKind.TEST) {
+            subject = "[Test] " + subject;
+        }
+        return new OutgoingMessage(d.messageId(), d.recipient(), subscriber.name(), subject, composed.digest().html(),
+                composed.digest().text(), headers.forDigest(subscriber, links));
+    }
+
+    private void record(Delivery d, Subscriber subscriber, SendResult result, int itemCount) {
+        switch (result.kind()) {
+            case SENT -> finish(d, DeliveryStatus.SENT, null, itemCount);
+            case PERMANENT -> finish(d, DeliveryStatus.FAILED, result.reply(), itemCount);
+            case REJECTED_RECIPIENT -> {
+                finish(d, DeliveryStatus.FAILED, result.reply(), itemCount);
+                if (d.kind() == DeliveryKind.DIGEST) {
+                    recipients.markBounced(subscriber.id(), result.reply());
+                    log.warn("{}: the address was refused, marked bounced: {}", d.recipient(), result.reply());
+                }
+            }
+            case TRANSIENT, AMBIGUOUS -> {
+                int attempts = d.attempts();
+                if (attempts >= delivery.maxAttempts()) {
+                    finish(d, DeliveryStatus.FAILED, "gave up after " + attempts + " attempts: " + result.reply(), itemCount);
+                } else {
+                    ledger.retryAt(d.id(), result.reply(), clock.instant().plus(backoff(attempts)));
+                    progress.finished(d, DeliveryStatus.QUEUED);
+                    log.info("{}: attempt {} failed, retrying: {}", d.recipient(), attempts, result.reply());
+                }
+            }
+        }
+    }
+
+    /** The pause after the given number of attempts: retry-base, doubled per attempt, at most retry-max. */
+    Duration backoff(int attempts) {
+        Duration pause = delivery.retryBase();
+        for (int i = 1; i < attempts && pause.compareTo(delivery.retryMax()) < 0; i++) {
+            pause = pause.multipliedBy(2);
+        }
+        return pause.compareTo(delivery.retryMax()) > 0 ? delivery.retryMax() : pause;
+    }
+
+    private void finish(Delivery d, DeliveryStatus status, String note, Integer itemCount) {
+        switch (status) {
+            case SENT -> {
+                ledger.sent(d.id(), itemCount);
+                sent.incrementAndGet();
+            }
+            case SKIPPED -> {
+                ledger.skipped(d.id(), note, itemCount);
+                skipped.incrementAndGet();
+            }
+            case FAILED -> {
+                ledger.failed(d.id(), note);
+                failed.incrementAndGet();
+                log.warn("{}: not delivered: {}", d.recipient(), note);
+            }
+            default -> throw new IllegalArgumentException(status + " is not final");
+        }
+        progress.finished(d, status);
+    }
+
+    private static String describe(Subscriber subscriber) {
+        return subscriber.status() == dev.gazette.subscriber.SubscriberStatus.ACTIVE
+                ? "paused" : subscriber.status().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static RuntimeException propagate(Throwable cause) {
+        if (cause instanceof RuntimeException e) {
+            return e;
+        }
+        if (cause instanceof Error e) {
+            throw e;
+        }
+        return new GazetteException("sending failed: " + cause, cause);
+    }
+}

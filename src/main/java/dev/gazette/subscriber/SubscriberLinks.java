@@ -1,0 +1,50 @@
+package dev.gazette.subscriber;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The public addresses of a subscriber's own pages, as written into emails. The web server answers these
+ * paths; every one carries a signed token ({@link LinkTokens}), so no log-in is needed and none can be guessed.
+ */
+public final class SubscriberLinks {
+    public static final String UNSUBSCRIBE_PATH = "/unsubscribe/";
+    public static final String PREFERENCES_PATH = "/preferences/";
+    public static final String CONFIRM_PATH = "/confirm/";
+    public static final String VIEW_PATH = "/view/";
+
+    private final String baseUrl;
+    private final LinkTokens tokens;
+
+    /** @param baseUrl the public address of Gazette without a trailing slash, e.g. https://news.example.org */
+    public SubscriberLinks(String baseUrl, LinkTokens tokens) {
+        this.baseUrl = baseUrl;
+        this.tokens = tokens;
+    }
+
+    public String unsubscribeUrl(Subscriber subscriber) {
+        return baseUrl + UNSUBSCRIBE_PATH + tokens.issue(TokenPurpose.UNSUBSCRIBE, subscriber);
+    }
+
+    public String preferencesUrl(Subscriber subscriber) {
+        return baseUrl + PREFERENCES_PATH + tokens.issue(TokenPurpose.PREFERENCES, subscriber);
+    }
+
+    /** The address of one sent email, to read it in a browser. */
+    public String viewUrl(Subscriber subscriber, long deliveryId) {
+        return baseUrl + VIEW_PATH + tokens.issue(TokenPurpose.VIEW, deliveryId, subscriber.tokenVersion(), null);
+    }
+
+    /**
+     * The mailto: form of unsubscribing, for the List-Unsubscribe header: a message to the given address whose
+     * subject carries the token.
+     */
+    public String unsubscribeMailto(String address, Subscriber subscriber) {
+        String subject = "unsubscribe " + tokens.issue(TokenPurpose.UNSUBSCRIBE, subscriber);
+        return "mailto:" + address + "?subject=" + URLEncoder.encode(subject, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    public LinkTokens tokens() {
+        return tokens;
+    }
+}

@@ -1,0 +1,1 @@
+SELECT status, COUNT(*) AS count FROM delivery GROUP BY status

@@ -1,0 +1,1 @@
+SELECT * FROM delivery WHERE id = :id

@@ -1,0 +1,1 @@
+SELECT * FROM delivery WHERE subscriber_id = :subscriberId AND edition = :edition
