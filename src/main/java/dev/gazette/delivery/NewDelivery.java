@@ -3,7 +3,7 @@ package dev.gazette.delivery;
 import java.time.Instant;
 
 /** A delivery about to be written to the ledger, before anything is sent. */
-record NewDelivery(
+public record NewDelivery(
         long subscriberId,
         String edition,
         DeliveryKind kind,

@@ -69,5 +69,5 @@ CREATE INDEX delivery_by_subscriber ON delivery (subscriber_id, window_end);
 
 CREATE TABLE setting (
     name  VARCHAR(64)   NOT NULL PRIMARY KEY,
-    value VARCHAR(2000) NOT NULL
+    setting_value VARCHAR(2000) NOT NULL
 );

@@ -1,1 +1,1 @@
-SELECT value FROM setting WHERE name = :name
+SELECT setting_value FROM setting WHERE name = :name

@@ -1,1 +1,1 @@
-INSERT INTO setting (name, value) VALUES (:name, :value)
+INSERT INTO setting (name, setting_value) VALUES (:name, :value)
