@@ -34,11 +34,14 @@ public record GazetteConfig(
                 mail, delivery, security);
     }
 
-    /** The JDBC URL in force: the configured one, or the embedded H2 file under the data directory. */
+    /**
+     * The JDBC URL in force: the configured one, or the embedded H2 file under the data directory, opened in
+     * H2's mixed mode so that commands such as {@code gazette send} can run while {@code gazette serve} does.
+     */
     public String jdbcUrl() {
         if (!database.embedded()) {
             return database.url();
         }
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("gazette") + ";DB_CLOSE_ON_EXIT=FALSE";
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("gazette") + ";DB_CLOSE_ON_EXIT=FALSE;AUTO_SERVER=TRUE";
     }
 }

@@ -13,8 +13,11 @@ import java.time.Instant;
 public interface DigestComposer {
     Composed compose(Subscriber subscriber, Instant windowStart, Instant windowEnd, DigestLinks links);
 
-    /** @param nothingNew no article and no event was first seen in the window */
-    record Composed(RenderedDigest digest, boolean nothingNew) {
+    /**
+     * @param nothingNew no article and no event was first seen in the window
+     * @param articlesByTopic how many new articles each topic's section holds (beyond the cap too), in order
+     */
+    record Composed(RenderedDigest digest, boolean nothingNew, java.util.Map<String, Integer> articlesByTopic) {
         public int itemCount() {
             return digest.articleCount() + digest.eventCount();
         }

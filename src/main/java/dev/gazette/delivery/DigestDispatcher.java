@@ -2,6 +2,7 @@ package dev.gazette.delivery;
 
 import dev.gazette.GazetteException;
 import dev.gazette.config.GazetteConfig;
+import dev.gazette.digest.DigestLinks;
 import dev.gazette.subscriber.Frequency;
 import dev.gazette.subscriber.Subscriber;
 import dev.gazette.subscriber.SubscriberLinks;
@@ -93,6 +94,28 @@ public final class DigestDispatcher {
             }
         }
     }
+
+    /** The digest a subscriber would get next, composed as it would be sent (nothing is sent or recorded). */
+    public DigestComposer.Composed preview(Subscriber subscriber) {
+        DigestPlanner.Due window = planner.window(subscriber);
+        return composers.get().compose(subscriber, window.windowStart(), window.windowEnd(),
+                new DigestLinks(links.preferencesUrl(subscriber), links.unsubscribeUrl(subscriber), null));
+    }
+
+    /** Who a send now would mail, and what: composed, but nothing sent or recorded. */
+    public List<DryRun> dryRun(Frequency frequency, int limit) {
+        DigestComposer composer = composers.get();
+        return planner.due(PlanMode.NOW, frequency, limit).stream().map(due -> {
+            Subscriber s = due.subscriber();
+            DigestComposer.Composed composed = composer.compose(s, due.windowStart(), due.windowEnd(),
+                    new DigestLinks(links.preferencesUrl(s), links.unsubscribeUrl(s), null));
+            return new DryRun(due, composed, due.alreadyPlanned() ? "already planned for this period"
+                    : composed.nothingNew() && !config.digest().sendEmpty() ? "nothing new: would be skipped" : "");
+        }).toList();
+    }
+
+    /** @param note why it would not be sent, or empty */
+    public record DryRun(DigestPlanner.Due due, DigestComposer.Composed composed, String note) {}
 
     private SendReport drain(boolean waitForRetries, SendProgress progress) throws InterruptedException {
         if (ledger.claimable(1).isEmpty() && (!waitForRetries || ledger.nextRetry().isEmpty())) {
