@@ -3,17 +3,36 @@ package dev.gazette;
 import dev.gazette.config.GazetteConfig;
 import dev.gazette.config.SourceConfig;
 import dev.gazette.db.Database;
+import dev.gazette.db.Settings;
+import dev.gazette.delivery.DeliveryLedger;
+import dev.gazette.delivery.DigestComposer;
+import dev.gazette.delivery.DigestDispatcher;
+import dev.gazette.delivery.MailRoute;
+import dev.gazette.delivery.Mailer;
+import dev.gazette.delivery.Recipients;
+import dev.gazette.digest.Digest;
+import dev.gazette.digest.DigestRenderer;
+import dev.gazette.digest.DigestSelector;
 import dev.gazette.item.ItemStore;
 import dev.gazette.schedule.GazetteScheduler;
 import dev.gazette.source.CollectReport;
 import dev.gazette.source.Collector;
-
 import dev.gazette.source.ItemParsers;
 import dev.gazette.source.SourceStore;
 import dev.gazette.source.fetch.Fetcher;
+import dev.gazette.subscriber.Frequency;
+import dev.gazette.subscriber.LinkTokens;
+import dev.gazette.subscriber.Subscriber;
+import dev.gazette.subscriber.SubscriberLinks;
+import dev.gazette.subscriber.SubscriberStore;
+import dev.gazette.subscriber.csv.SubscriberImporter;
 import dev.gazette.topic.TopicMatcher;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,17 +44,44 @@ public final class Gazette implements AutoCloseable {
     private final Database database;
     private final SourceStore sources;
     private final ItemStore items;
+    private final SubscriberStore subscribers;
     private final Collector collector;
+    private final LinkTokens tokens;
+    private final DeliveryLedger ledger;
+    private final DigestSelector selector;
+    private final Clock clock;
+    private final MailRoute mail;
+    private volatile String baseUrl;
 
     private Gazette(GazetteConfig config, Database database, Clock clock) {
+        this.clock = clock;
         this.config = config;
         this.database = database;
         this.sources = new SourceStore(database.jdbi(), clock);
         this.items = new ItemStore(database.jdbi(), clock);
+        this.subscribers = new SubscriberStore(database.jdbi(), clock, config.subscribers());
         ItemParsers parsers = new ItemParsers(config.collect().calendar(), clock);
         this.collector = new Collector(sources, items, new Fetcher(config.fetch()), parsers::forSource,
                 new TopicMatcher(config.topics()), config.fetch(), clock);
         sources.sync(config.sources());
+        this.tokens = new LinkTokens(secret(config, database), clock);
+        this.ledger = new DeliveryLedger(database.jdbi(), clock);
+        this.selector = new DigestSelector(items, config.digest(), config.topics());
+        this.mail = new MailRoute(config);
+        this.baseUrl = config.server().baseUrl(config.server().port());
+    }
+
+    /** The configured secret, or the one generated for this database on first use. */
+    private static String secret(GazetteConfig config, Database database) {
+        String configured = config.security().secret();
+        if (configured != null && !configured.isEmpty()) {
+            return configured;
+        }
+        return new Settings(database.jdbi()).getOrCreate("link-token-secret", () -> {
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(key);
+        });
     }
 
     /** Open the database (migrating it), and bring the stored sources in line with the configuration. */
@@ -61,6 +107,72 @@ public final class Gazette implements AutoCloseable {
         return items;
     }
 
+    public SubscriberStore subscribers() {
+        return subscribers;
+    }
+
+    /** An importer of subscriber files that accepts the configured topics. */
+    public SubscriberImporter subscriberImporter() {
+        return new SubscriberImporter(subscribers, config.topics());
+    }
+
+    /** Sends digests: planning, the delivery ledger, composing and handing over to SMTP. */
+    public DigestDispatcher digests() {
+        return new DigestDispatcher(config, ledger, recipients(), mail::open, this::composer,
+                new SubscriberLinks(baseUrl, tokens), clock);
+    }
+
+    /** The signed-link tokens of this installation. */
+    public LinkTokens tokens() {
+        return tokens;
+    }
+
+    /** Where mail goes: the configured SMTP server, or the demo outbox. */
+    public MailRoute mail() {
+        return mail;
+    }
+
+    /** Tell Gazette the port its web server bound, for the links in emails when server.public-url is empty. */
+    public void serving(int port) {
+        this.baseUrl = config.server().baseUrl(port);
+    }
+
+    /** A composer for one send run: items loaded once per window, templates parsed once. */
+    private DigestComposer composer() {
+        DigestSelector.Run run = selector.forRun(clock.instant());
+        DigestRenderer renderer = new DigestRenderer(config.digest(), config.topics());
+        return (subscriber, windowStart, windowEnd, links) -> {
+            Digest digest = run.select(subscriber, windowStart, windowEnd);
+            Map<String, Integer> byTopic = new LinkedHashMap<>();
+            digest.sections().forEach(section -> byTopic.put(section.topic(), section.total()));
+            return new DigestComposer.Composed(renderer.render(digest, links), digest.isEmpty(), byTopic);
+        };
+    }
+
+    private Recipients recipients() {
+        return new Recipients() {
+            @Override
+            public List<Subscriber> activeBatch(Frequency frequency, long afterId, int limit) {
+                return subscribers.activeBatch(frequency, afterId, limit);
+            }
+
+            @Override
+            public Optional<Subscriber> find(long id) {
+                return subscribers.find(id);
+            }
+
+            @Override
+            public Optional<Subscriber> findByEmail(String email) {
+                return subscribers.findByEmail(email);
+            }
+
+            @Override
+            public void markBounced(long id, String reason) {
+                subscribers.markBounced(id, reason);
+            }
+        };
+    }
+
     /** Collect every enabled source now, whatever its back-off. */
     public CollectReport collectNow() {
         return collector.collect(config.sources(), Collector.Mode.NOW);
@@ -73,10 +185,21 @@ public final class Gazette implements AutoCloseable {
         return new CollectReport(List.of(collector.collect(source, Collector.Mode.NOW)));
     }
 
-    /** A scheduler for collection, not yet started. */
+    /** A scheduler for collection and digests, not yet started. */
     public GazetteScheduler scheduler() {
-        return new GazetteScheduler(database, sourceId ->
-                source(sourceId).ifPresent(source -> collector.collect(source, Collector.Mode.SCHEDULED)));
+        return new GazetteScheduler(database,
+                sourceId -> source(sourceId).ifPresent(source -> collector.collect(source, Collector.Mode.SCHEDULED)),
+                this::sendDueDigests);
+    }
+
+    private void sendDueDigests() {
+        try {
+            digests().sendDue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(Gazette.class).error("sending digests failed: {}", e.getMessage(), e);
+        }
     }
 
     public Optional<SourceConfig> source(String id) {
@@ -85,6 +208,7 @@ public final class Gazette implements AutoCloseable {
 
     @Override
     public void close() {
+        mail.close();
         database.close();
     }
 }

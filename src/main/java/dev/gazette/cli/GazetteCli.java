@@ -1,6 +1,10 @@
 package dev.gazette.cli;
 
 import dev.gazette.GazetteException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -21,6 +25,10 @@ import picocli.CommandLine.Command;
             CollectCommand.class,
             SourcesCommand.class,
             ItemsCommand.class,
+            SubscribersCommand.class,
+            SendCommand.class,
+            PreviewCommand.class,
+            DeliveriesCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class GazetteCli {
@@ -31,11 +39,16 @@ public final class GazetteCli {
 
     /** Run the command line; returns the exit code: 0 fine, 1 something needs a look, 2 cannot run. */
     public static int run(String... args) {
-        return run(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+        // UTF-8 whatever the platform's default: Korean names and titles, and exported CSV files, stay intact.
+        return run(utf8(System.out), utf8(System.err), args);
+    }
+
+    private static PrintWriter utf8(OutputStream stream) {
+        return new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), true);
     }
 
     /** Run the command line writing to the given streams (tests read them as a user would). */
-    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new GazetteCli());
         cli.setOut(out);
         cli.setErr(err);

@@ -82,8 +82,8 @@ final class SendCommand implements Callable<Integer> {
                     digests.ledger().list(DeliveryStatus.FAILED, null, 20)
                             .forEach(d -> out.printf("  %s  %s  %s%n", d.recipient(), d.edition(), d.lastError()));
                 }
-                if (gazette.outbox().isPresent()) {
-                    out.println(gazette.outboxNote());
+                if (gazette.mail().isDemo()) {
+                    out.println(gazette.mail().describe());
                 }
                 return report.failed() > 0 ? ExitCodes.NEEDS_ATTENTION : ExitCodes.OK;
             }
@@ -102,8 +102,8 @@ final class SendCommand implements Callable<Integer> {
         out.printf("Test send of %s's digest to %s: %s%s%n", whose.email(), to,
                 sent.status().name().toLowerCase(java.util.Locale.ROOT),
                 sent.lastError() == null ? "" : " (" + sent.lastError() + ")");
-        if (gazette.outbox().isPresent()) {
-            out.println(gazette.outboxNote());
+        if (gazette.mail().isDemo()) {
+            out.println(gazette.mail().describe());
         }
         return sent.status() == DeliveryStatus.SENT ? ExitCodes.OK : ExitCodes.NEEDS_ATTENTION;
     }

@@ -1,6 +1,7 @@
 package dev.gazette.item;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
@@ -47,6 +48,15 @@ public interface ItemDao {
     @SqlQuery
     List<Item> list(@Bind("sourceId") String sourceId, @Bind("topic") String topic, @Bind("kind") String kind,
             @Bind("since") Instant since, @Bind("limit") int limit);
+
+    @SqlQuery
+    List<Item> articlesFirstSeen(@Bind("from") Instant from, @Bind("to") Instant to,
+            @BindList("topics") Collection<String> topics);
+
+    @SqlQuery
+    List<Item> upcomingEvents(@Bind("from") Instant from, @Bind("to") Instant to,
+            @Bind("earliestStart") Instant earliestStart, @Bind("allDayEndAfter") Instant allDayEndAfter,
+            @Bind("allDayStartAfter") Instant allDayStartAfter, @BindList("topics") Collection<String> topics);
 
     @SqlQuery
     List<TopicRow> topicsOf(@BindList("ids") List<Long> ids);

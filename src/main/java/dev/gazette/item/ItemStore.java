@@ -1,7 +1,10 @@
 package dev.gazette.item;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +17,11 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * a link already stored from another source is not stored again.
  */
 public final class ItemStore {
+    /** How long before {@code from} an event may have started and still be listed as going on. */
+    public static final Duration ONGOING_LOOKBACK = Duration.ofDays(31);
+    /** How long after midnight UTC a calendar day ends in the latest time zone (UTC-12). */
+    private static final Duration LATEST_DAY_END = Duration.ofHours(12);
+
     private final Jdbi jdbi;
     private final Clock clock;
 
@@ -62,19 +70,62 @@ public final class ItemStore {
     public List<Item> list(ItemQuery query) {
         return jdbi.withHandle(handle -> {
             ItemDao dao = handle.attach(ItemDao.class);
-            List<Item> items = dao.list(query.sourceId(), query.topic(), query.kind() == null ? null : query.kind().name(),
-                    query.since(), query.limit());
-            if (items.isEmpty()) {
-                return items;
-            }
-            Map<Long, List<String>> topics = new java.util.HashMap<>();
-            for (List<Long> chunk : chunks(items.stream().map(Item::id).toList(), 500)) {
-                dao.topicsOf(chunk).forEach(row ->
-                        topics.computeIfAbsent(row.itemId(), k -> new ArrayList<>()).add(row.topic()));
-            }
-            return items.stream().map(i -> i.withTopics(topics.getOrDefault(i.id(), List.of())))
-                    .collect(Collectors.toList());
+            return withTopics(dao, dao.list(query.sourceId(), query.topic(),
+                    query.kind() == null ? null : query.kind().name(), query.since(), query.limit()));
         });
+    }
+
+    /**
+     * The articles first collected in {@code [from, to)} that are tagged with at least one of the topics, each
+     * with all its topics, newest first (by publication, else by when first seen). One query on the indexed
+     * {@code first_seen_at}, plus one per 500 items for the topics.
+     *
+     * @param topics topic slugs; none gives no articles
+     */
+    public List<Item> articlesFirstSeen(Instant from, Instant to, Collection<String> topics) {
+        if (topics.isEmpty() || !from.isBefore(to)) {
+            return List.of();
+        }
+        return jdbi.withHandle(handle -> {
+            ItemDao dao = handle.attach(ItemDao.class);
+            return withTopics(dao, dao.articlesFirstSeen(from, to, topics));
+        });
+    }
+
+    /**
+     * The events tagged with at least one of the topics that start in {@code [from, to)} or are still going on at
+     * {@code from}, each with all its topics, soonest first. "Going on" means: started at most
+     * {@link #ONGOING_LOOKBACK} before {@code from} and, for a timed event, ending after {@code from}; an all-day
+     * event (stored from midnight UTC of its first day, see {@link Item}) counts until its last day has ended in
+     * every time zone, so that a caller can narrow it to a reader's own date. An event without an end is not
+     * going on once it has started (all-day: once its day is over). The query is bounded by the indexed
+     * {@code starts_at}.
+     *
+     * @param topics topic slugs; none gives no events
+     */
+    public List<Item> upcomingEvents(Instant from, Instant to, Collection<String> topics) {
+        if (topics.isEmpty() || !from.isBefore(to)) {
+            return List.of();
+        }
+        Instant endOfDayEverywhere = from.minus(LATEST_DAY_END);
+        return jdbi.withHandle(handle -> {
+            ItemDao dao = handle.attach(ItemDao.class);
+            return withTopics(dao, dao.upcomingEvents(from, to, from.minus(ONGOING_LOOKBACK), endOfDayEverywhere,
+                    endOfDayEverywhere.minus(Duration.ofDays(1)), topics));
+        });
+    }
+
+    private static List<Item> withTopics(ItemDao dao, List<Item> items) {
+        if (items.isEmpty()) {
+            return items;
+        }
+        Map<Long, List<String>> topics = new java.util.HashMap<>();
+        for (List<Long> chunk : chunks(items.stream().map(Item::id).toList(), 500)) {
+            dao.topicsOf(chunk).forEach(row ->
+                    topics.computeIfAbsent(row.itemId(), k -> new ArrayList<>()).add(row.topic()));
+        }
+        return items.stream().map(i -> i.withTopics(topics.getOrDefault(i.id(), List.of())))
+                .collect(Collectors.toList());
     }
 
     public int countBySource(String sourceId) {

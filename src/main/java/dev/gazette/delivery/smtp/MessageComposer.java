@@ -1,0 +1,140 @@
+package dev.gazette.delivery.smtp;
+
+import dev.gazette.GazetteException;
+import dev.gazette.config.DeliveryConfig;
+import dev.gazette.delivery.HeaderValues;
+import dev.gazette.delivery.MailAddresses;
+import dev.gazette.delivery.MessageRefusedException;
+import dev.gazette.delivery.OutgoingMessage;
+import jakarta.mail.Address;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Date;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds the MIME message for an {@link OutgoingMessage}: multipart/alternative with a UTF-8 text/plain part
+ * then a UTF-8 text/html part (Angus picks 7bit, quoted-printable or base64 per part), From and Reply-To from
+ * the delivery settings, To with the subscriber's name and the Subject RFC 2047-encoded, the given stable
+ * Message-ID, Date, and the extra headers verbatim. Every header value is checked first: a CR, LF or NUL, an
+ * invalid address, a malformed Message-ID, a non-ASCII or over-long extra header, or an extra header that
+ * would replace one this class writes, refuses the message with a {@link MessageRefusedException}.
+ */
+public final class MessageComposer {
+    private static final String UTF_8 = StandardCharsets.UTF_8.name();
+    /** Headers written here or by the MIME layer; an extra header may not replace or repeat them. */
+    private static final Set<String> RESERVED = Set.of("from", "sender", "to", "cc", "bcc", "reply-to", "subject",
+            "message-id", "date", "mime-version", "content-type", "content-transfer-encoding", "return-path");
+
+    private final Session session;
+    private final InternetAddress from;
+    private final InternetAddress replyTo;
+    private final Clock clock;
+
+    /**
+     * @param session the mail session the messages are built for (its MIME settings apply)
+     * @param delivery {@code from} (with an optional display name) and {@code replyTo} (empty for none)
+     * @param clock the source of the Date header
+     * @throws GazetteException naming {@code delivery.from} or {@code delivery.reply-to} if either is not valid
+     */
+    public MessageComposer(Session session, DeliveryConfig delivery, Clock clock) {
+        this.session = session;
+        this.clock = clock;
+        this.from = configuredAddress("delivery.from", delivery.from());
+        this.replyTo = delivery.replyTo() == null || delivery.replyTo().isBlank() ? null
+                : configuredAddress("delivery.reply-to", delivery.replyTo());
+    }
+
+    /** The From address (bare), which is also the envelope sender. */
+    public String fromAddress() {
+        return from.getAddress();
+    }
+
+    /**
+     * The message, its changes saved ({@code saveChanges()} done), ready for {@code Transport.sendMessage}.
+     *
+     * @throws MessageRefusedException if a header value is unsafe or invalid; nothing is built
+     */
+    public MimeMessage compose(OutgoingMessage message) {
+        try {
+            return build(message);
+        } catch (MessageRefusedException e) {
+            throw e.about(message.messageId(), message.toAddress());
+        } catch (MessagingException | UnsupportedEncodingException e) {
+            throw new GazetteException("could not build message <" + message.messageId() + "> to "
+                    + message.toAddress() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private MimeMessage build(OutgoingMessage message) throws MessagingException, UnsupportedEncodingException {
+        String id = HeaderValues.requireMessageId(message.messageId());
+        String toAddress = MailAddresses.requireAddress("To", message.toAddress());
+        String toName = HeaderValues.requireSafe("To", message.toName());
+        String subject = HeaderValues.requireSafe("Subject", message.subject());
+        for (Map.Entry<String, String> header : message.headers().entrySet()) {
+            String name = HeaderValues.requireFieldName(header.getKey());
+            if (RESERVED.contains(name.toLowerCase(Locale.ROOT))) {
+                throw new MessageRefusedException(name, name + " is written by Gazette itself and cannot be an extra header");
+            }
+            HeaderValues.requireAsciiLine(name, header.getValue());
+        }
+
+        MimeMessage mime = new StableIdMessage(session, id);
+        mime.setFrom(from);
+        InternetAddress to = new InternetAddress();
+        to.setAddress(toAddress);
+        if (!toName.isBlank()) {
+            to.setPersonal(toName, UTF_8);
+        }
+        mime.setRecipient(Message.RecipientType.TO, to);
+        if (replyTo != null) {
+            mime.setReplyTo(new Address[] {replyTo});
+        }
+        mime.setSubject(subject, UTF_8);
+        mime.setSentDate(Date.from(clock.instant()));
+        for (Map.Entry<String, String> header : message.headers().entrySet()) {
+            mime.addHeader(header.getKey(), header.getValue());
+        }
+
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(message.text(), UTF_8, "plain");
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText(message.html(), UTF_8, "html");
+        MimeMultipart alternative = new MimeMultipart("alternative");
+        alternative.addBodyPart(text);
+        alternative.addBodyPart(html);
+        mime.setContent(alternative);
+        mime.saveChanges();
+        return mime;
+    }
+
+    /** An address from the configuration, with an optional display name; the error names the key. */
+    static InternetAddress configuredAddress(String key, String value) {
+        try {
+            HeaderValues.requireSafe(key, value);
+            InternetAddress parsed = new InternetAddress(value.strip(), true);
+            String address = MailAddresses.requireAddress(key, parsed.getAddress());
+            String name = parsed.getPersonal();
+            return name == null || name.isBlank() ? new InternetAddress(address, null, UTF_8)
+                    : new InternetAddress(address, name, UTF_8);
+        } catch (MessageRefusedException e) {
+            throw new GazetteException(key + ": " + e.getMessage());
+        } catch (AddressException e) {
+            throw new GazetteException(key + ": '" + value + "' is not an address like 'Name <name@example.org>': "
+                    + e.getMessage());
+        } catch (UnsupportedEncodingException e) {
+            throw new IllegalStateException("UTF-8 is always supported", e);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package dev.gazette.digest;
+
+import dev.gazette.config.DigestConfig;
+import dev.gazette.config.TopicConfig;
+import dev.gazette.item.Item;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.thymeleaf.context.Context;
+
+/**
+ * Renders digests as emails: a subject, a preheader, HTML ({@code digest.html} in {@code layout.html}) and plain
+ * text ({@code digest.txt}), in the reader's language ({@code messages*.properties}) and time zone. Templates and
+ * messages are read from {@code digest.templates} when there, else from the copies bundled with Gazette (see
+ * {@code templates/README.md}).
+ *
+ * <p>Make one per send run: each template is parsed once, at its first use, and then rendered per recipient; so
+ * edits to the templates take effect at the next run. Safe to share between threads.
+ */
+public final class DigestRenderer {
+    /** The longest summary shown under an item, in characters. */
+    static final int SUMMARY_LIMIT = 280;
+    /** The longest preheader, in characters (clients show fewer). */
+    static final int PREHEADER_LIMIT = 150;
+
+    private final EmailTemplates templates;
+    private final Map<String, String> topicNames = new LinkedHashMap<>();
+    private final PlainText plain = new PlainText();
+
+    public DigestRenderer(DigestConfig config, List<TopicConfig> topics) {
+        this.templates = new EmailTemplates(config.templates());
+        topics.forEach(t -> topicNames.putIfAbsent(t.slug(), t.name()));
+    }
+
+    /** Render one recipient's digest; a broken template is a {@link DigestTemplateException} naming its file. */
+    public RenderedDigest render(Digest digest, DigestLinks links) {
+        EmailMessages messages = templates.messages();
+        Locale locale = messages.supported(digest.subscriber().locale());
+        ReaderDates dates = new ReaderDates(locale, digest.subscriber().timeZone(), messages.message(locale, "email.range"));
+        String news = news(digest, messages, locale);
+        DigestView view = view(digest, dates, messages, locale, news);
+
+        String subject = oneLine(messages.message(locale, "digest.subject", view.editionLabel(), view.date(), news));
+        String preheader = preheader(view, news);
+
+        Context context = new Context(locale);
+        context.setVariable("digest", view);
+        context.setVariable("links", links);
+        context.setVariable("subject", subject);
+        context.setVariable("preheader", preheader);
+        context.setVariable("plain", plain);
+        String html = templates.process("digest.html", context);
+        String text = templates.process("digest.txt", context);
+        return new RenderedDigest(subject, preheader, html, text, digest.articleCount(), digest.eventCount());
+    }
+
+    private DigestView view(Digest digest, ReaderDates dates, EmailMessages messages, Locale locale, String news) {
+        List<DigestView.SectionView> sections = digest.sections().stream()
+                .map(s -> new DigestView.SectionView(s.topic(), s.name(),
+                        s.articles().stream().map(a -> article(a, dates)).toList(), s.more()))
+                .toList();
+        List<DigestView.EventView> events = digest.events().stream()
+                .map(e -> new DigestView.EventView(PlainText.clean(e.title()), PlainText.safeLink(e.link()),
+                        dates.when(e), PlainText.clean(e.location()), PlainText.truncate(e.summaryText(), SUMMARY_LIMIT),
+                        digest.isNew(e)))
+                .toList();
+        List<String> followed = topicNames.entrySet().stream()
+                .filter(t -> digest.subscriber().topics().contains(t.getKey()))
+                .map(Map.Entry::getValue)
+                .toList();
+        String edition = digest.edition().name().toLowerCase(Locale.ROOT);
+        return new DigestView(PlainText.clean(digest.subscriber().name()), edition,
+                messages.message(locale, "digest.edition." + edition), dates.date(digest.date()), news, followed,
+                String.join(", ", followed), sections, events, digest.moreEvents(), digest.articleCount(),
+                digest.eventCount(), digest.newEventCount(), digest.isEmpty());
+    }
+
+    private static DigestView.ArticleView article(Item article, ReaderDates dates) {
+        return new DigestView.ArticleView(PlainText.clean(article.title()), PlainText.safeLink(article.link()),
+                dates.date(article.publishedAt() != null ? article.publishedAt() : article.firstSeenAt()),
+                PlainText.truncate(article.summaryText(), SUMMARY_LIMIT));
+    }
+
+    /** "7 new articles, 2 new events", "nothing new", in the reader's language. */
+    private static String news(Digest digest, EmailMessages messages, Locale locale) {
+        List<String> parts = new ArrayList<>();
+        if (digest.articleCount() > 0) {
+            parts.add(messages.message(locale, "digest.news.articles", digest.articleCount()));
+        }
+        if (digest.newEventCount() > 0) {
+            parts.add(messages.message(locale, "digest.news.events", digest.newEventCount()));
+        }
+        return switch (parts.size()) {
+            case 0 -> messages.message(locale, "digest.news.nothing");
+            case 1 -> parts.get(0);
+            default -> messages.message(locale, "digest.news.both", parts.get(0), parts.get(1));
+        };
+    }
+
+    /** As many of the first titles (articles, then events) as fit, else the news line. */
+    private static String preheader(DigestView view, String news) {
+        List<String> titles = Stream.concat(
+                        view.sections().stream().flatMap(s -> s.articles().stream()).map(DigestView.ArticleView::title),
+                        view.events().stream().map(DigestView.EventView::title))
+                .limit(4)
+                .toList();
+        if (titles.isEmpty()) {
+            return oneLine(news);
+        }
+        StringBuilder preheader = new StringBuilder(PlainText.truncate(titles.get(0), PREHEADER_LIMIT));
+        for (String title : titles.subList(1, titles.size())) {
+            if (preheader.length() + 3 + title.length() > PREHEADER_LIMIT) {
+                break;
+            }
+            preheader.append(" · ").append(title);
+        }
+        return preheader.toString();
+    }
+
+    private static String oneLine(String text) {
+        return PlainText.clean(text);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.gazette.digest;
+
+import java.util.List;
+
+/**
+ * What the digest templates see as {@code ${digest}}: every value ready to print, dates formatted for the reader.
+ * Texts from feeds and subscribers are raw text here: the HTML template must print them with {@code th:text} or
+ * {@code [[...]]}, which escape. Links are null unless they are http(s) URLs.
+ *
+ * @param name the subscriber's name ("" when none)
+ * @param edition "daily" or "weekly"
+ * @param editionLabel the edition in the reader's language (message {@code digest.edition.<edition>})
+ * @param date the edition's date
+ * @param news what is new, in words: "7 new articles and 2 new events" (messages {@code digest.news.*})
+ * @param topics the names of the topics the subscriber follows, in the configured order
+ * @param topicList the same, joined with ", "
+ * @param articleCount the new articles, shown or counted as more
+ * @param eventCount the upcoming events, shown or counted as more
+ * @param newEventCount how many upcoming events are new since the last digest
+ * @param empty nothing new (see {@link Digest#isEmpty()})
+ */
+public record DigestView(
+        String name,
+        String edition,
+        String editionLabel,
+        String date,
+        String news,
+        List<String> topics,
+        String topicList,
+        List<SectionView> sections,
+        List<EventView> events,
+        int moreEvents,
+        int articleCount,
+        int eventCount,
+        int newEventCount,
+        boolean empty) {
+
+    /** One topic's new articles; {@code more} beyond those listed. */
+    public record SectionView(String slug, String name, List<ArticleView> articles, int more) {}
+
+    /**
+     * @param url the link, or null when the item has none that is http(s)
+     * @param date the publication date (else when first collected), in the reader's zone
+     * @param summary plain text, at most about 280 characters, cut at a word
+     */
+    public record ArticleView(String title, String url, String date, String summary) {}
+
+    /**
+     * @param when the date(s), and for a timed event the time(s) and the zone, for the reader
+     * @param location the venue ("" when none)
+     * @param isNew first collected since the last digest
+     */
+    public record EventView(String title, String url, String when, String location, String summary, boolean isNew) {}
+}

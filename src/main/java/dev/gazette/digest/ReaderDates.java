@@ -1,0 +1,73 @@
+package dev.gazette.digest;
+
+import dev.gazette.item.Item;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+
+/**
+ * Dates and times as one reader reads them: in their time zone, in their language's own style (java.time's
+ * localized formats), times followed by the zone's short name ("KST", "PST"). All-day events are dates without a
+ * time and are read in UTC, where they are stored (midnight UTC of the day), so that no zone moves them a day.
+ */
+final class ReaderDates {
+    private final ZoneId zone;
+    private final String range;
+    private final DateTimeFormatter shortDate;
+    private final DateTimeFormatter fullDate;
+    private final DateTimeFormatter dateTime;
+    private final DateTimeFormatter time;
+    private final DateTimeFormatter zoneName;
+
+    /** @param range the message that joins two ends of a range, e.g. "{0} – {1}" */
+    ReaderDates(Locale locale, ZoneId zone, String range) {
+        this.zone = zone;
+        this.range = range;
+        shortDate = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
+        fullDate = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale);
+        dateTime = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT).withLocale(locale);
+        time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale);
+        zoneName = DateTimeFormatter.ofPattern("z", locale);
+    }
+
+    /** A day in the reader's zone, short: "Feb 9, 2026", "2026. 2. 9.". */
+    String date(Instant instant) {
+        return instant == null ? "" : shortDate.format(instant.atZone(zone));
+    }
+
+    /** A date, short. */
+    String date(LocalDate date) {
+        return shortDate.format(date);
+    }
+
+    /** When an event takes place: its day(s) for an all-day event, else its start (and end) with the zone. */
+    String when(Item event) {
+        if (event.startsAt() == null) {
+            return "";
+        }
+        if (event.allDay()) {
+            LocalDate first = event.startsAt().atZone(ZoneOffset.UTC).toLocalDate();
+            LocalDate last = event.endsAt() == null ? first
+                    : event.endsAt().minusNanos(1).atZone(ZoneOffset.UTC).toLocalDate();
+            return last.isAfter(first) ? join(fullDate.format(first), fullDate.format(last)) : fullDate.format(first);
+        }
+        ZonedDateTime start = event.startsAt().atZone(zone);
+        if (event.endsAt() == null || !event.endsAt().isAfter(event.startsAt())) {
+            return dateTime.format(start) + " " + zoneName.format(start);
+        }
+        ZonedDateTime end = event.endsAt().atZone(zone);
+        boolean sameZoneName = zoneName.format(start).equals(zoneName.format(end));
+        String from = dateTime.format(start) + (sameZoneName ? "" : " " + zoneName.format(start));
+        String to = start.toLocalDate().equals(end.toLocalDate()) ? time.format(end) : dateTime.format(end);
+        return join(from, to) + " " + zoneName.format(end);
+    }
+
+    private String join(String from, String to) {
+        return new java.text.MessageFormat(range).format(new Object[] {from, to});
+    }
+}

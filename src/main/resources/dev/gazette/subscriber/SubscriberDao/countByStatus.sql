@@ -1,0 +1,1 @@
+SELECT status, COUNT(*) AS total FROM subscriber GROUP BY status

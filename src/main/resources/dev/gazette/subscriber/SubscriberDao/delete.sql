@@ -1,0 +1,1 @@
+DELETE FROM subscriber WHERE id = :id

@@ -1,0 +1,1 @@
+DELETE FROM subscriber_topic WHERE subscriber_id = :id

@@ -1,0 +1,1 @@
+INSERT INTO subscriber_topic (subscriber_id, topic) VALUES (:id, :topic)

@@ -1,0 +1,1 @@
+SELECT token_version FROM subscriber WHERE id = :id
