@@ -35,13 +35,15 @@ public record GazetteConfig(
     }
 
     /**
-     * The JDBC URL in force: the configured one, or the embedded H2 file under the data directory, opened in
-     * H2's mixed mode so that commands such as {@code gazette send} can run while {@code gazette serve} does.
+     * The JDBC URL in force: the configured one, or the embedded H2 file under the data directory. One process
+     * at a time can open the embedded file (H2's mixed mode cannot be combined with closing the database on
+     * Gazette's own shutdown), so with it, commands such as {@code gazette send} run while {@code serve} is
+     * stopped; PostgreSQL has no such limit.
      */
     public String jdbcUrl() {
         if (!database.embedded()) {
             return database.url();
         }
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("gazette") + ";DB_CLOSE_ON_EXIT=FALSE;AUTO_SERVER=TRUE";
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("gazette") + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 }

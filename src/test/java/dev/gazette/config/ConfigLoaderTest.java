@@ -27,7 +27,7 @@ class ConfigLoaderTest extends ConfigFileTest {
         assertThat(config).isEqualTo(ConfigDefaults.config());
         assertThat(config.database().embedded()).isTrue();
         assertThat(config.jdbcUrl())
-                .isEqualTo("jdbc:h2:file:" + Path.of("data").toAbsolutePath().resolve("gazette") + ";DB_CLOSE_ON_EXIT=FALSE;AUTO_SERVER=TRUE");
+                .isEqualTo("jdbc:h2:file:" + Path.of("data").toAbsolutePath().resolve("gazette") + ";DB_CLOSE_ON_EXIT=FALSE");
         assertThat(config.server()).isEqualTo(new ServerConfig("127.0.0.1", 8080, ""));
         assertThat(config.sources()).hasSize(4);
         assertThat(config.topics()).hasSize(6);
