@@ -71,15 +71,22 @@ final class DigestWorld implements AutoCloseable {
 
     final FixtureServer sources = new FixtureServer();
     final Path dir;
-    final MutableClock clock = new MutableClock(NOW);
+    /** Runs with real time from {@link #NOW}, so retries come due; tests move it on by hand too. */
+    final MutableClock clock = MutableClock.ticking(NOW);
     final String jdbcUrl;
     final String dbUser;
     private final String mailHost;
     private final int mailPort;
+    private final int connections;
     private final String extra;
     Gazette gazette;
 
     DigestWorld(Path dir, DatabaseKind kind, String mailHost, int mailPort, String extraYaml) {
+        this(dir, kind, mailHost, mailPort, 2, extraYaml);
+    }
+
+    DigestWorld(Path dir, DatabaseKind kind, String mailHost, int mailPort, int connections, String extraYaml) {
+        this.connections = connections;
         this.dir = dir;
         this.jdbcUrl = TestDatabases.jdbcUrl(kind);
         this.dbUser = kind == DatabaseKind.H2 ? "sa" : "postgres";
@@ -100,12 +107,12 @@ final class DigestWorld implements AutoCloseable {
                   - {id: wire, type: feed, url: "%s"}
                   - {id: events, type: calendar, url: "%s"}
                 subscribers: {import-on-start: false}
-                mail: {host: "%s", port: %d, security: none, connect-timeout: 2s, timeout: 2s, connections: 2}
+                mail: {host: "%s", port: %d, security: none, connect-timeout: 2s, timeout: 2s, connections: %d}
                 delivery: {from: "Gazette News <news@example.org>", rate-limit: 1000, retry-base: 50ms, retry-max: 200ms}
                 security: {secret: "an-end-to-end-test-secret-of-enough-length"}
                 %s
                 """.formatted(dir.resolve("data"), jdbcUrl, dbUser, sources.uri("/feed.xml"), sources.uri("/events.ics"),
-                mailHost, mailPort, extra);
+                mailHost, mailPort, connections, extra);
         try {
             Path file = dir.resolve("gazette.yml");
             Files.writeString(file, yaml);

@@ -6,20 +6,38 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock a test moves by hand: time passes only when the test says so. Thread-safe. */
+/**
+ * A clock a test moves by hand. A still clock moves only when the test says so; a ticking one also moves with
+ * real time from where it was set (for code that waits, such as retries with back-off). Thread-safe.
+ */
 public final class MutableClock extends Clock {
-    private volatile Instant now;
+    private final boolean ticking;
+    private volatile Instant base;
+    private volatile long baseNanos;
 
+    private MutableClock(Instant start, boolean ticking) {
+        this.ticking = ticking;
+        set(start);
+    }
+
+    /** A clock that stands still at {@code start}. */
     public MutableClock(Instant start) {
-        this.now = start;
+        this(start, false);
     }
 
+    /** A clock that stands still at {@code start}. */
     public MutableClock(String start) {
-        this(Instant.parse(start));
+        this(Instant.parse(start), false);
     }
 
-    public void set(Instant instant) {
-        now = instant;
+    /** A clock that starts at {@code start} and runs with real time. */
+    public static MutableClock ticking(String start) {
+        return new MutableClock(Instant.parse(start), true);
+    }
+
+    public synchronized void set(Instant instant) {
+        base = instant;
+        baseNanos = System.nanoTime();
     }
 
     public void set(String instant) {
@@ -27,12 +45,12 @@ public final class MutableClock extends Clock {
     }
 
     public synchronized void advance(Duration duration) {
-        now = now.plus(duration);
+        set(instant().plus(duration));
     }
 
     @Override
     public Instant instant() {
-        return now;
+        return ticking ? base.plusNanos(System.nanoTime() - baseNanos) : base;
     }
 
     @Override
