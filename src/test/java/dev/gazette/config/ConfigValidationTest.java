@@ -165,4 +165,65 @@ class ConfigValidationTest extends ConfigFileTest {
                         + "key 'fetch.user-agent' must be one non-empty line; "
                         + "key 'collect.calendar.max-occurrences' must be at least 1");
     }
+
+    // --- subscribers, digests, mail, delivery, security ---------------------------------------
+
+    @Test
+    void everyBadMailAndDeliverySettingIsNamedAtOnce() {
+        assertError("""
+                mail:
+                  port: 0
+                  connections: 0
+                  timeout: 0s
+                delivery:
+                  from: ""
+                  rate-limit: 0
+                  max-attempts: 0
+                """).hasMessageContaining("key 'mail.port' 0 is not a TCP port (1 to 65535)")
+                .hasMessageContaining("key 'mail.connections' must be at least 1")
+                .hasMessageContaining("key 'mail.timeout' must be longer than zero")
+                .hasMessageContaining("key 'delivery.from' is required")
+                .hasMessageContaining("key 'delivery.rate-limit' must be a number of messages per second above zero")
+                .hasMessageContaining("key 'delivery.max-attempts' must be at least 1");
+    }
+
+    @Test
+    void unknownMailSecurityNamesTheKeyAndLine() {
+        assertError("mail:\n  security: ssl\n").hasMessageContaining("line 2").hasMessageContaining("mail.security");
+    }
+
+    @Test
+    void aStalenessLimitMustBeShorterThanItsPeriod() {
+        assertError("digest:\n  daily-stale-after: 24h\n  weekly-stale-after: 7d\n")
+                .hasMessageContaining("key 'digest.daily-stale-after' must be shorter than a day")
+                .hasMessageContaining("key 'digest.weekly-stale-after' must be shorter than a week");
+    }
+
+    @Test
+    void subscriberDefaultsAreChecked() {
+        assertError("subscribers:\n  time-zone: Mars/Olympus\n  locale: '12'\n  send-hour: 24\n")
+                .hasMessageContaining("key 'subscribers.time-zone' 'Mars/Olympus' is not an IANA time zone")
+                .hasMessageContaining("key 'subscribers.locale' '12' is not a language tag")
+                .hasMessageContaining("key 'subscribers.send-hour' 24 is not an hour (0 to 23)");
+    }
+
+    @Test
+    void aShortSecretAndAPublicUrlThatIsNoWebAddressAreRefused() {
+        assertError("security:\n  secret: too-short\nserver:\n  public-url: ftp://news.example.org\n")
+                .hasMessageContaining("key 'security.secret' must be at least 32 characters")
+                .hasMessageContaining("key 'server.public-url' 'ftp://news.example.org' is not an http: or https: address");
+    }
+
+    @Test
+    void aLineBreakInTheFromAddressIsRefused() {
+        assertError("delivery:\n  from: \"Gazette <news@example.org>\\r\\nBcc: everyone@example.org\"\n")
+                .hasMessageContaining("key 'delivery.from' must be one line");
+    }
+
+    @Test
+    void theSecretIsNeverPrinted() {
+        GazetteConfig config = load("security:\n  secret: a-secret-that-is-long-enough-to-sign-links\nmail:\n  password: hunter2\n");
+
+        assertThat(config.toString()).doesNotContain("a-secret-that-is-long-enough", "hunter2");
+    }
 }
