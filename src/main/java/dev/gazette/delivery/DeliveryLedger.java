@@ -1,5 +1,6 @@
 package dev.gazette.delivery;
 
+import dev.gazette.db.SqlErrors;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +34,7 @@ public final class DeliveryLedger {
         try {
             return jdbi.withExtension(DeliveryDao.class, dao -> dao.insert(delivery, clock.instant())) == 1;
         } catch (UnableToExecuteStatementException e) {
-            if (isUniqueViolation(e)) {
+            if (SqlErrors.isUniqueViolation(e)) {
                 return false; // planned already, by an earlier run or another process
             }
             throw e;
@@ -121,14 +122,5 @@ public final class DeliveryLedger {
 
     private static String clip(String text) {
         return text == null || text.length() <= 2000 ? text : text.substring(0, 1997) + "...";
-    }
-
-    static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 }

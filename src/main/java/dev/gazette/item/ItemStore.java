@@ -1,5 +1,6 @@
 package dev.gazette.item;
 
+import dev.gazette.db.SqlErrors;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,7 +60,7 @@ public final class ItemStore {
                 return SaveOutcome.NEW;
             });
         } catch (UnableToExecuteStatementException e) {
-            if (isUniqueViolation(e)) {
+            if (SqlErrors.isUniqueViolation(e)) {
                 // Another collection stored the same item between our look-up and our insert.
                 return SaveOutcome.DUPLICATE;
             }
@@ -132,14 +133,6 @@ public final class ItemStore {
         return jdbi.withExtension(ItemDao.class, dao -> dao.countBySource(sourceId));
     }
 
-    private static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     private static <T> List<List<T>> chunks(List<T> all, int size) {
         List<List<T>> out = new ArrayList<>();

@@ -1,8 +1,8 @@
 package dev.gazette.subscriber;
 
+import dev.gazette.db.SqlErrors;
 import dev.gazette.GazetteException;
 import dev.gazette.config.SubscribersConfig;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -112,7 +112,7 @@ public final class SubscriberStore {
         try {
             return upsertOnce(draft, status);
         } catch (UnableToExecuteStatementException e) {
-            if (isUniqueViolation(e)) {
+            if (SqlErrors.isUniqueViolation(e)) {
                 // Another upsert inserted the same address between our look-up and our insert.
                 return upsertOnce(draft, status);
             }
@@ -262,14 +262,5 @@ public final class SubscriberStore {
 
     private static String likeEscaped(String text) {
         return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
-    }
-
-    private static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 }
