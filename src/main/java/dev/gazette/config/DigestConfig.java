@@ -10,7 +10,7 @@ import java.time.Duration;
  *     read from the copy bundled with Gazette
  * @param eventHorizon how far ahead upcoming events are listed
  * @param maxItemsPerTopic the most articles shown per topic; the rest are counted as "N more"
- * @param maxEvents the most upcoming events shown; the rest are counted as "N more"
+ * @param maxEvents the most upcoming events shown (a recurring event counts once); the rest are counted as "N more"
  * @param sendEmpty whether a digest with nothing new is sent (otherwise it is recorded as skipped)
  * @param dailyStaleAfter a daily digest whose send time passed longer ago than this (Gazette was down) is not
  *     sent late; its articles go into the next one

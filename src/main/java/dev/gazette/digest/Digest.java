@@ -18,10 +18,12 @@ import java.util.Objects;
  * @param windowEnd ... up to (not including) this
  * @param sections one per followed topic with new articles, in the configured topic order; an article tagged
  *     with several followed topics is in the first of them only
- * @param events upcoming (or going-on) events of the followed topics, soonest first, at most
- *     {@code digest.max-events}
- * @param moreEvents how many more upcoming events there are beyond {@code events}
- * @param newEventCount how many of all the upcoming events (listed or not) were first collected in the window
+ * @param events upcoming (or going-on) events of the followed topics, each recurring event once as a series of
+ *     its occurrences (see {@link EventSeries}), soonest first, at most {@code digest.max-events} series
+ * @param moreEvents how many more upcoming events (series) there are beyond {@code events}
+ * @param newEventCount how many of all the upcoming events (series, listed or not) are new: have an occurrence
+ *     first collected in the window. A series whose five occurrences were all first collected in the window is one
+ *     new event, as a reader counts it (the subject's "1 new event").
  */
 public record Digest(
         Subscriber subscriber,
@@ -30,7 +32,7 @@ public record Digest(
         Instant windowStart,
         Instant windowEnd,
         List<Section> sections,
-        List<Item> events,
+        List<EventSeries> events,
         int moreEvents,
         int newEventCount) {
 
@@ -78,15 +80,15 @@ public record Digest(
         return sections.stream().mapToInt(Section::total).sum();
     }
 
-    /** How many upcoming events the digest has, shown or counted as "more". */
+    /** How many upcoming events (series) the digest has, shown or counted as "more". */
     public int eventCount() {
         return events.size() + moreEvents;
     }
 
     /**
-     * Whether there is nothing new: no article and no upcoming event was first collected in the window. Events
-     * already known from an earlier digest are listed again in every digest, so they alone do not make one worth
-     * sending.
+     * Whether there is nothing new: no article and no occurrence of an upcoming event was first collected in the
+     * window. Events already known from an earlier digest are listed again in every digest, so they alone do not
+     * make one worth sending.
      */
     public boolean isEmpty() {
         return articleCount() == 0 && newEventCount == 0;
@@ -96,5 +98,10 @@ public record Digest(
     public boolean isNew(Item item) {
         Instant seen = item.firstSeenAt();
         return seen != null && !seen.isBefore(windowStart) && seen.isBefore(windowEnd);
+    }
+
+    /** Whether an event is new to the reader: any of its occurrences was first collected in this digest's window. */
+    public boolean isNew(EventSeries event) {
+        return event.occurrences().stream().anyMatch(this::isNew);
     }
 }

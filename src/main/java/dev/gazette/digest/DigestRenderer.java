@@ -3,6 +3,7 @@ package dev.gazette.digest;
 import dev.gazette.config.DigestConfig;
 import dev.gazette.config.TopicConfig;
 import dev.gazette.item.Item;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,12 @@ public final class DigestRenderer {
     static final int SUMMARY_LIMIT = 280;
     /** The longest preheader, in characters (clients show fewer). */
     static final int PREHEADER_LIMIT = 150;
+    /**
+     * The most later dates of a recurring event named in its "Also on" note (messages
+     * {@code digest.event.alsoOn.1} to {@code .3}); with more, the note names two and counts the rest
+     * ({@code digest.event.alsoOn.more}).
+     */
+    static final int LATER_DATES_NAMED = 3;
 
     private final EmailTemplates templates;
     private final Map<String, String> topicNames = new LinkedHashMap<>();
@@ -39,7 +46,9 @@ public final class DigestRenderer {
     public RenderedDigest render(Digest digest, DigestLinks links) {
         EmailMessages messages = templates.messages();
         Locale locale = messages.supported(digest.subscriber().locale());
-        ReaderDates dates = new ReaderDates(locale, digest.subscriber().timeZone(), messages.message(locale, "email.range"));
+        ReaderDates dates = new ReaderDates(locale, digest.subscriber().timeZone(),
+                messages.message(locale, "email.range"), datePattern(messages, locale, "digest.event.day"),
+                datePattern(messages, locale, "digest.event.day.otherYear"));
         String news = news(digest, messages, locale);
         DigestView view = view(digest, dates, messages, locale, news);
 
@@ -63,9 +72,7 @@ public final class DigestRenderer {
                         s.articles().stream().map(a -> article(a, dates)).toList(), s.more()))
                 .toList();
         List<DigestView.EventView> events = digest.events().stream()
-                .map(e -> new DigestView.EventView(PlainText.clean(e.title()), PlainText.safeLink(e.link()),
-                        dates.when(e), PlainText.clean(e.location()), PlainText.truncate(e.summaryText(), SUMMARY_LIMIT),
-                        digest.isNew(e)))
+                .map(series -> event(series, digest.isNew(series), dates, messages, locale))
                 .toList();
         List<String> followed = topicNames.entrySet().stream()
                 .filter(t -> digest.subscriber().topics().contains(t.getKey()))
@@ -82,6 +89,44 @@ public final class DigestRenderer {
         return new DigestView.ArticleView(PlainText.clean(article.title()), PlainText.safeLink(article.link()),
                 dates.date(article.publishedAt() != null ? article.publishedAt() : article.firstSeenAt()),
                 PlainText.truncate(article.summaryText(), SUMMARY_LIMIT));
+    }
+
+    /** The soonest occurrence of an event, with the later dates of its series. */
+    private static DigestView.EventView event(EventSeries series, boolean isNew, ReaderDates dates,
+            EmailMessages messages, Locale locale) {
+        Item next = series.next();
+        int year = dates.startDay(next).getYear();
+        List<String> laterDates = series.later().stream()
+                .map(dates::startDay)
+                .distinct()
+                .map(day -> dates.day(day, year))
+                .toList();
+        return new DigestView.EventView(PlainText.clean(next.title()), PlainText.safeLink(next.link()),
+                dates.when(next), alsoOn(laterDates, messages, locale), laterDates, PlainText.clean(next.location()),
+                PlainText.truncate(next.summaryText(), SUMMARY_LIMIT), isNew);
+    }
+
+    /** "Also on Dec 9, Dec 16 and 3 more dates", in the reader's language; "" for a one-off event. */
+    private static String alsoOn(List<String> laterDates, EmailMessages messages, Locale locale) {
+        int count = laterDates.size();
+        if (count == 0) {
+            return "";
+        }
+        if (count <= LATER_DATES_NAMED) {
+            return messages.message(locale, "digest.event.alsoOn." + count, laterDates.toArray());
+        }
+        return messages.message(locale, "digest.event.alsoOn.more", laterDates.get(0), laterDates.get(1), count - 2);
+    }
+
+    /** A date pattern from the messages; a broken one is an error naming its key. */
+    private static DateTimeFormatter datePattern(EmailMessages messages, Locale locale, String key) {
+        String pattern = messages.message(locale, key);
+        try {
+            return DateTimeFormatter.ofPattern(pattern, locale);
+        } catch (IllegalArgumentException e) {
+            throw new DigestTemplateException(messages.placeOf(locale, key) + ": message '" + key
+                    + "' is not a valid date pattern (" + pattern + "): " + e.getMessage(), e);
+        }
     }
 
     /** "7 new articles, 2 new events", "nothing new", in the reader's language. */

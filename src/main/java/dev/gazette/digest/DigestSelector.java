@@ -29,7 +29,11 @@ import java.util.Set;
  *
  * <p>Events: those of the followed topics that start between now and now + {@code digest.event-horizon}, or have
  * started and are still going on (an all-day event until the subscriber's local date passes its last day; see
- * {@link ItemStore#upcomingEvents}), soonest first, at most {@code digest.max-events}, the rest counted.
+ * {@link ItemStore#upcomingEvents}). The occurrences of a recurring event are grouped into one {@link EventSeries}
+ * (see {@link EventSeriesGrouping} for how a series is recognised), placed at its soonest occurrence, so that a
+ * weekly club does not fill the list. Soonest first, at most {@code digest.max-events} series, the rest counted
+ * as "N more" (series too). An event is new when any of its occurrences was first collected in the window, and
+ * counts once in {@link Digest#newEventCount()} however many of its occurrences are new.
  *
  * <p>A send run selects for many subscribers: use {@link #forRun(Instant)}, which loads the events once and the
  * articles once per distinct window (subscribers of one edition share it), and filters per subscriber in memory.
@@ -108,12 +112,15 @@ public final class DigestSelector {
             }
 
             LocalDate today = now.atZone(subscriber.timeZone()).toLocalDate();
-            List<Item> upcoming = events().stream()
+            List<EventSeries> upcoming = EventSeriesGrouping.group(events().stream()
                     .filter(e -> e.topics().stream().anyMatch(followedSet::contains))
                     .filter(e -> aheadOrGoingOn(e, today))
-                    .toList();
-            List<Item> shownEvents = upcoming.subList(0, Math.min(upcoming.size(), config.maxEvents()));
-            int newEvents = (int) upcoming.stream().filter(e -> isIn(e.firstSeenAt(), windowStart, windowEnd)).count();
+                    .toList());
+            List<EventSeries> shownEvents = upcoming.subList(0, Math.min(upcoming.size(), config.maxEvents()));
+            int newEvents = (int) upcoming.stream()
+                    .filter(series -> series.occurrences().stream()
+                            .anyMatch(e -> isIn(e.firstSeenAt(), windowStart, windowEnd)))
+                    .count();
 
             return new Digest(subscriber, Digest.Edition.of(subscriber.frequency()),
                     windowEnd.atZone(subscriber.timeZone()).toLocalDate(), windowStart, windowEnd, sections,

@@ -15,8 +15,9 @@ import java.util.List;
  * @param topics the names of the topics the subscriber follows, in the configured order
  * @param topicList the same, joined with ", "
  * @param articleCount the new articles, shown or counted as more
- * @param eventCount the upcoming events, shown or counted as more
- * @param newEventCount how many upcoming events are new since the last digest
+ * @param eventCount the upcoming events, shown or counted as more; a recurring event counts once
+ * @param newEventCount how many upcoming events are new since the last digest (a recurring event once, however many
+ *     of its occurrences are new)
  * @param empty nothing new (see {@link Digest#isEmpty()})
  */
 public record DigestView(
@@ -46,9 +47,22 @@ public record DigestView(
     public record ArticleView(String title, String url, String date, String summary) {}
 
     /**
+     * An upcoming event: a one-off event, or the soonest occurrence of a recurring one (its title, link, time,
+     * venue and summary) with the dates of its later occurrences.
+     *
      * @param when the date(s), and for a timed event the time(s) and the zone, for the reader
+     * @param alsoOn for a recurring event, its later dates in words: "Also on Dec 9, Dec 16 and 3 more dates"
+     *     (messages {@code digest.event.alsoOn.*}); "" for a one-off event
+     * @param laterDates every later date of a recurring event within the event horizon, soonest first, each once,
+     *     short ("Dec 9"; with the year when it differs from the first occurrence's: "Jan 5, 2027"), in the
+     *     reader's zone; empty for a one-off event
      * @param location the venue ("" when none)
-     * @param isNew first collected since the last digest
+     * @param isNew first collected since the last digest (for a recurring event: any of its occurrences)
      */
-    public record EventView(String title, String url, String when, String location, String summary, boolean isNew) {}
+    public record EventView(String title, String url, String when, String alsoOn, List<String> laterDates,
+            String location, String summary, boolean isNew) {
+        public EventView {
+            laterDates = List.copyOf(laterDates);
+        }
+    }
 }

@@ -82,12 +82,20 @@ final class EmailMessages extends AbstractMessageResolver {
                 + ")");
     }
 
+    /** The file a message comes from for that locale (for errors about its text); "" for an unknown key. */
+    String placeOf(Locale locale, String key) {
+        return fileOf(locale, key).map(MessageFile::place).orElse("");
+    }
+
     private Optional<String> find(Locale locale, String key, Object[] arguments) {
+        return fileOf(locale, key).map(file -> format(file, key, file.keys().getProperty(key), locale, arguments));
+    }
+
+    private Optional<MessageFile> fileOf(Locale locale, String key) {
         for (String suffix : suffixes(locale)) {
             for (MessageFile file : filesOf(suffix)) {
-                String message = file.keys().getProperty(key);
-                if (message != null) {
-                    return Optional.of(format(file, key, message, locale, arguments));
+                if (file.keys().getProperty(key) != null) {
+                    return Optional.of(file);
                 }
             }
         }

@@ -23,11 +23,19 @@ final class ReaderDates {
     private final DateTimeFormatter dateTime;
     private final DateTimeFormatter time;
     private final DateTimeFormatter zoneName;
+    private final DateTimeFormatter day;
+    private final DateTimeFormatter dayOfOtherYear;
 
-    /** @param range the message that joins two ends of a range, e.g. "{0} – {1}" */
-    ReaderDates(Locale locale, ZoneId zone, String range) {
+    /**
+     * @param range the message that joins two ends of a range, e.g. "{0} – {1}"
+     * @param day a short day without its year, e.g. "Dec 9" (from the pattern "MMM d")
+     * @param dayOfOtherYear a short day with its year, e.g. "Jan 5, 2027" (from "MMM d, yyyy")
+     */
+    ReaderDates(Locale locale, ZoneId zone, String range, DateTimeFormatter day, DateTimeFormatter dayOfOtherYear) {
         this.zone = zone;
         this.range = range;
+        this.day = day.withLocale(locale);
+        this.dayOfOtherYear = dayOfOtherYear.withLocale(locale);
         shortDate = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
         fullDate = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale);
         dateTime = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT).withLocale(locale);
@@ -43,6 +51,17 @@ final class ReaderDates {
     /** A date, short. */
     String date(LocalDate date) {
         return shortDate.format(date);
+    }
+
+    /** The reader's day an event starts on: in their zone, or for an all-day event the date it is stored on. */
+    LocalDate startDay(Item event) {
+        return event.allDay() ? event.startsAt().atZone(ZoneOffset.UTC).toLocalDate()
+                : event.startsAt().atZone(zone).toLocalDate();
+    }
+
+    /** A day, short: without its year when it is {@code year} ("Dec 9", "12월 9일"), else with it ("Jan 5, 2027"). */
+    String day(LocalDate date, int year) {
+        return (date.getYear() == year ? day : dayOfOtherYear).format(date);
     }
 
     /** When an event takes place: its day(s) for an all-day event, else its start (and end) with the zone. */

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gazette.item.Item;
 import dev.gazette.subscriber.Subscriber;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.jsoup.Jsoup;
@@ -208,6 +210,87 @@ class DigestRendererTest {
         assertThat(rendered.subject()).isEqualTo("Your weekly Gazette, Feb 9, 2026: nothing new");
         assertThat(html(rendered).text()).contains("nothing new on your topics since your last digest. Here are the "
                 + "upcoming events.", "Known event").doesNotContain("New Known event");
+    }
+
+    /** Weekly occurrences of one event, {@code count} of them from {@code first}, soonest first. */
+    private static EventSeries weekly(long id, String title, Instant first, int count, boolean allDay) {
+        List<Item> occurrences = new ArrayList<>();
+        for (int n = 0; n < count; n++) {
+            Instant start = first.plus(Duration.ofDays(7L * n));
+            occurrences.add(DigestSamples.event(id + n, title, "https://events.example.org/" + id, start,
+                    allDay ? null : start.plusSeconds(3600), allDay, "Online (webinar)",
+                    n == count - 1 ? SEEN : DigestSamples.WINDOW_START.minusSeconds(60), List.of("oncology")));
+        }
+        return new EventSeries(occurrences);
+    }
+
+    @Test
+    void aRecurringEventIsShownOnceAtItsSoonestDateWithItsLaterDatesInTheReadersLanguageAndZone() {
+        EventSeries club = weekly(100, "Oncology Journal Club", EVENT_START, 6, false);
+        Item oneOff = DigestSamples.event(31, "HIMSS26", "https://events.example.org/himss",
+                EVENT_START.plusSeconds(60), null, false, "Las Vegas, Nevada", SEEN, List.of("oncology"));
+        Subscriber jane = DigestSamples.subscriber("Jane", List.of("oncology"), "America/New_York", Locale.ENGLISH);
+
+        RenderedDigest english = render(DigestSamples.seriesDigest(jane, "oncology", "Oncology", List.of(),
+                List.of(club, EventSeries.of(oneOff))));
+
+        Document doc = html(english);
+        assertThat(doc.select("a:containsOwn(Oncology Journal Club)")).hasSize(1);
+        assertThat(doc.text()).contains("Sunday, February 8, 2026, 7:00 PM – 8:00 PM EST",
+                "Also on Feb 15, Feb 22 and 3 more dates");
+        assertThat(doc.select("div:containsOwn(Also on)")).hasSize(1).first()
+                .satisfies(note -> assertThat(note.parent().text()).contains("Oncology Journal Club"));
+        assertThat(english.text()).contains("* [New] Oncology Journal Club\n"
+                + "  Sunday, February 8, 2026, 7:00 PM – 8:00 PM EST\n"
+                + "  Also on Feb 15, Feb 22 and 3 more dates\n");
+        assertThat(english.subject()).endsWith(": 2 new events");
+        assertThat(english.eventCount()).isEqualTo(2);
+
+        Subscriber jieun = DigestSamples.subscriber("박지은", List.of("oncology"), "Asia/Seoul", Locale.KOREAN);
+        RenderedDigest korean = render(DigestSamples.seriesDigest(jieun, "oncology", "Oncology", List.of(),
+                List.of(club, EventSeries.of(oneOff))));
+        assertThat(html(korean).text()).contains("2026년 2월 9일 월요일 오전 9:00 ~ 오전 10:00 KST",
+                "이후 일정: 2월 16일, 2월 23일 외 3회");
+        assertThat(korean.text()).contains("  이후 일정: 2월 16일, 2월 23일 외 3회\n");
+        assertThat(korean.subject()).contains("새 행사 2건");
+    }
+
+    @Test
+    void upToThreeLaterDatesAreAllNamedWithTheYearWhenItChanges() {
+        Subscriber utc = DigestSamples.subscriber("A", List.of("oncology"), "UTC", Locale.ENGLISH);
+        Subscriber seoul = DigestSamples.subscriber("A", List.of("oncology"), "Asia/Seoul", Locale.KOREAN);
+        List<EventSeries> events = List.of(
+                weekly(100, "Two dates", Instant.parse("2026-12-22T15:00:00Z"), 2, false),
+                weekly(200, "Three dates", Instant.parse("2026-12-22T16:00:00Z"), 3, false),
+                weekly(300, "Four dates", Instant.parse("2026-12-22T17:00:00Z"), 4, false),
+                weekly(400, "Five dates", Instant.parse("2026-12-22T18:00:00Z"), 5, false));
+
+        String english = html(render(DigestSamples.seriesDigest(utc, "oncology", "Oncology", List.of(), events)))
+                .text();
+        String korean = html(render(DigestSamples.seriesDigest(seoul, "oncology", "Oncology", List.of(), events)))
+                .text();
+
+        assertThat(english).contains("Also on Dec 29 Online", "Also on Dec 29 and Jan 5, 2027 Online",
+                "Also on Dec 29, Jan 5, 2027 and Jan 12, 2027 Online",
+                "Also on Dec 29, Jan 5, 2027 and 2 more dates Online");
+        assertThat(korean).contains("이후 일정: 12월 30일 Online",
+                "이후 일정: 12월 30일, 2027년 1월 6일 Online",
+                "이후 일정: 12월 30일, 2027년 1월 6일, 2027년 1월 13일 Online",
+                "이후 일정: 12월 30일, 2027년 1월 6일 외 2회 Online");
+    }
+
+    @Test
+    void laterDatesAreTheReadersDaysAndAllDayDatesNeverShift() {
+        // 00:00 UTC: still the day before in Los Angeles
+        EventSeries timed = weekly(100, "Timed", EVENT_START, 2, false);
+        EventSeries allDay = weekly(200, "All day", EVENT_START, 2, true);
+        for (String zone : List.of("America/Los_Angeles", "Pacific/Auckland")) {
+            Subscriber reader = DigestSamples.subscriber("A", List.of("oncology"), zone, Locale.ENGLISH);
+            String text = html(render(DigestSamples.seriesDigest(reader, "oncology", "Oncology", List.of(),
+                    List.of(timed, allDay)))).text();
+            assertThat(text).as(zone).contains(zone.startsWith("America") ? "PST Also on Feb 15 Online"
+                    : "NZDT Also on Feb 16 Online", "Monday, February 9, 2026 Also on Feb 16 Online");
+        }
     }
 
     @Test

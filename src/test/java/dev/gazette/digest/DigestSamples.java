@@ -59,11 +59,19 @@ final class DigestSamples {
                 start, end, allDay, null, location, firstSeen, topics);
     }
 
-    /** A digest with one section of these articles and these events (counted as "more": none). */
+    /** A digest with one section of these articles and these one-off events (counted as "more": none). */
     static Digest digest(Subscriber subscriber, String topic, String topicName, List<Item> articles, List<Item> events) {
+        return seriesDigest(subscriber, topic, topicName, articles, events.stream().map(EventSeries::of).toList());
+    }
+
+    /** A digest with one section of these articles and these events (counted as "more": none). */
+    static Digest seriesDigest(Subscriber subscriber, String topic, String topicName, List<Item> articles,
+            List<EventSeries> events) {
         List<Digest.Section> sections = articles.isEmpty() ? List.of()
                 : List.of(new Digest.Section(topic, topicName, articles, 0));
-        int newEvents = (int) events.stream().filter(e -> !e.firstSeenAt().isBefore(WINDOW_START)).count();
+        int newEvents = (int) events.stream()
+                .filter(s -> s.occurrences().stream().anyMatch(e -> !e.firstSeenAt().isBefore(WINDOW_START)))
+                .count();
         return new Digest(subscriber, Digest.Edition.of(subscriber.frequency()), LocalDate.of(2026, 2, 9),
                 WINDOW_START, WINDOW_END, sections, events, 0, newEvents);
     }

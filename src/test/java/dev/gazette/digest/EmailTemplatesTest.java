@@ -120,6 +120,17 @@ class EmailTemplatesTest {
     }
 
     @Test
+    void aBrokenDatePatternNamesItsKeyAndFile() throws IOException {
+        write("messages_ko.properties", "digest.event.day=M월 d일 b\n");
+
+        assertThatThrownBy(() -> render(Locale.KOREAN))
+                .isInstanceOf(DigestTemplateException.class)
+                .hasMessageContaining(folder.resolve("messages_ko.properties").toString())
+                .hasMessageContaining("digest.event.day")
+                .hasMessageContaining("not a valid date pattern");
+    }
+
+    @Test
     void aMessageFileThatIsNotUtf8IsNamed() throws IOException {
         Files.write(folder.resolve("messages_ko.properties"),
                 "digest.heading=\uC8FC\uAC04\n".getBytes(java.nio.charset.Charset.forName("EUC-KR")));

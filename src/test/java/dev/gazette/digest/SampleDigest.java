@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -64,13 +66,22 @@ public final class SampleDigest {
         Item openLab = DigestSamples.event(23, "World Health Day Open Lab", "https://events.example.org/open-lab",
                 Instant.parse("2026-12-01T00:00:00Z"), Instant.parse("2026-12-03T00:00:00Z"), true,
                 "Example Institute, Geneva", seen, List.of("health-policy"));
+        // the sample calendar's weekly club: Tuesdays at noon in New York, nine dates within the event horizon
+        List<Item> club = new ArrayList<>();
+        for (int week = 0; week < 9; week++) {
+            Instant start = Instant.parse("2026-11-17T17:00:00Z").plus(Duration.ofDays(7L * week));
+            club.add(DigestSamples.event(40 + week, "Oncology Journal Club",
+                    "https://events.example.org/oncology-journal-club", start, start.plus(Duration.ofHours(1)), false,
+                    "Online (webinar)", Instant.parse("2026-10-01T00:00:00Z"), List.of("oncology")));
+        }
         List<Digest.Section> sections = List.of(
                 new Digest.Section("oncology", "Oncology", List.of(pancreatic, bowel), 0),
                 new Digest.Section("infectious-disease", "Infectious disease", List.of(measles, hiv), 1),
                 new Digest.Section("health-policy", "Health policy", List.of(rare), 0));
         assert tb != null; // counted in "1 more" of infectious disease
         return new Digest(reader, Digest.Edition.WEEKLY, LocalDate.of(2026, 11, 16), START, END, sections,
-                List.of(openLab, workshop, conference), 2, 2);
+                List.of(new EventSeries(club), EventSeries.of(openLab), EventSeries.of(workshop),
+                        EventSeries.of(conference)), 2, 2);
     }
 
     static RenderedDigest render(Locale locale, String zone, Path templates) {
