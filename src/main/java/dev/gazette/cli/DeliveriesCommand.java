@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "deliveries", mixinStandardHelpOptions = true,
@@ -27,8 +28,8 @@ final class DeliveriesCommand {
         GazetteOptions options;
 
         @Option(names = "--status", paramLabel = "STATUS",
-                description = "Only deliveries in this state: ${COMPLETION-CANDIDATES}.")
-        DeliveryStatus status;
+                description = "Only deliveries in this state: queued, sending, sent, failed or skipped.")
+        String status;
 
         @Option(names = "--subscriber", paramLabel = "EMAIL", description = "Only this subscriber's deliveries.")
         String email;
@@ -42,24 +43,42 @@ final class DeliveriesCommand {
 
         @Override
         public Integer call() {
+            DeliveryStatus wanted = status(status);
+            if (limit < 1) {
+                throw new ParameterException(spec.commandLine(), "--limit must be at least 1");
+            }
             try (Gazette gazette = options.open(false)) {
                 Long subscriberId = email == null ? null : gazette.subscribers().findByEmail(email)
                         .orElseThrow(() -> new GazetteException("no subscriber " + email)).id();
                 Table table = new Table("UPDATED", 20, "RECIPIENT", 32, "EDITION", 18, "STATUS", 8, "TRIES", 5,
                         "ITEMS", 5, "LAST ERROR", 60);
-                for (Delivery d : gazette.digests().ledger().list(status, subscriberId, Math.max(1, limit))) {
+                for (Delivery d : gazette.digests().ledger().list(wanted, subscriberId, limit)) {
                     table.row(TIME.format(d.updatedAt().atOffset(ZoneOffset.UTC)), d.recipient(), d.edition(),
                             d.status().name().toLowerCase(Locale.ROOT), String.valueOf(d.attempts()),
                             d.itemCount() == null ? "" : String.valueOf(d.itemCount()),
                             d.lastError() == null ? "" : d.lastError());
                 }
                 if (table.isEmpty()) {
-                    spec.commandLine().getOut().println("No deliveries yet. Send with 'gazette send --frequency weekly'.");
+                    spec.commandLine().getOut().println(wanted != null || email != null ? "No deliveries match."
+                            : "No deliveries yet. Send with 'gazette send --frequency weekly'.");
                 } else {
                     table.print(spec.commandLine().getOut());
                 }
                 return ExitCodes.OK;
             }
+        }
+
+        private DeliveryStatus status(String text) {
+            if (text == null) {
+                return null;
+            }
+            for (DeliveryStatus s : DeliveryStatus.values()) {
+                if (s.name().equalsIgnoreCase(text.strip())) {
+                    return s;
+                }
+            }
+            throw new ParameterException(spec.commandLine(),
+                    "--status '" + text + "' is not one of queued, sending, sent, failed, skipped");
         }
     }
 }

@@ -41,7 +41,7 @@ final class PreviewCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         try (Gazette gazette = options.open(false)) {
             Subscriber subscriber = gazette.subscribers().findByEmail(email)
                     .orElseThrow(() -> new GazetteException("no subscriber " + email + " (see: gazette subscribers list)"));
@@ -51,7 +51,11 @@ final class PreviewCommand implements Callable<Integer> {
                 spec.commandLine().getOut().print(body);
                 spec.commandLine().getOut().flush();
             } else {
-                Files.writeString(output, body, StandardCharsets.UTF_8);
+                try {
+                    Files.writeString(output, body, StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new GazetteException("cannot write " + output + ": " + e, e);
+                }
             }
             spec.commandLine().getErr().printf("Subject: %s%n%d new articles, %d upcoming events%s%n",
                     composed.digest().subject(), composed.digest().articleCount(), composed.digest().eventCount(),

@@ -5,6 +5,7 @@ import dev.gazette.GazetteException;
 import dev.gazette.delivery.Delivery;
 import dev.gazette.delivery.DeliveryStatus;
 import dev.gazette.delivery.DigestDispatcher;
+import dev.gazette.delivery.MailAddresses;
 import dev.gazette.delivery.SendReport;
 import dev.gazette.subscriber.Frequency;
 import dev.gazette.subscriber.Subscriber;
@@ -62,6 +63,13 @@ final class SendCommand implements Callable<Integer> {
         if (subscriber != null && to == null) {
             throw new ParameterException(spec.commandLine(), "--subscriber goes with --to (a test send)");
         }
+        if (to != null && dryRun) {
+            throw new ParameterException(spec.commandLine(), "--dry-run and --to do not go together: --to sends a test mail");
+        }
+        if (to != null && !MailAddresses.isValid(to)) {
+            throw new ParameterException(spec.commandLine(),
+                    "--to '" + to + "' is not one email address like name@example.org");
+        }
         PrintWriter out = spec.commandLine().getOut();
         try (Gazette gazette = options.open(false)) {
             DigestDispatcher digests = gazette.digests();
@@ -72,21 +80,22 @@ final class SendCommand implements Callable<Integer> {
             if (dryRun) {
                 return dryRun(digests, chosen, most, out);
             }
+            SendReport report;
+            // The bar is closed (its last line drawn) before the summary is printed below it.
             try (TerminalProgress progress = TerminalProgress.open("Sending")) {
-                SendReport report = digests.sendNow(chosen, most, progress);
-                progress.close();
-                out.printf("%d planned now: %d sent, %d skipped, %d failed, %d waiting to retry%n", report.planned(),
-                        report.sent(), report.skipped(), report.failed(), report.retrying());
-                if (report.failed() > 0) {
-                    out.println("Failures (see 'gazette deliveries list --status failed'):");
-                    digests.ledger().list(DeliveryStatus.FAILED, null, 20)
-                            .forEach(d -> out.printf("  %s  %s  %s%n", d.recipient(), d.edition(), d.lastError()));
-                }
-                if (gazette.mail().isDemo()) {
-                    out.println(gazette.mail().describe());
-                }
-                return report.failed() > 0 ? ExitCodes.NEEDS_ATTENTION : ExitCodes.OK;
+                report = digests.sendNow(chosen, most, progress);
             }
+            out.printf("%d planned now: %d sent, %d skipped, %d failed, %d waiting to retry%n", report.planned(),
+                    report.sent(), report.skipped(), report.failed(), report.retrying());
+            if (report.failed() > 0) {
+                out.println("Failures (see 'gazette deliveries list --status failed'):");
+                digests.ledger().list(DeliveryStatus.FAILED, null, 20)
+                        .forEach(d -> out.printf("  %s  %s  %s%n", d.recipient(), d.edition(), d.lastError()));
+            }
+            if (gazette.mail().isDemo()) {
+                out.println(gazette.mail().describe());
+            }
+            return report.failed() > 0 ? ExitCodes.NEEDS_ATTENTION : ExitCodes.OK;
         }
     }
 

@@ -57,31 +57,42 @@ public final class DigestDispatcher {
 
     /** The scheduler's run: plan the digests whose send time has come, send them, and any retry now due. */
     public SendReport sendDue() throws InterruptedException {
-        int planned = planner.plan(PlanMode.SCHEDULED, null, Integer.MAX_VALUE, due -> {});
-        return drain(false, SendProgress.NONE).withPlanned(planned);
+        try (Mailer mailer = mailers.get()) { // fails before planning when mail cannot go anywhere
+            int planned = planner.plan(PlanMode.SCHEDULED, null, Integer.MAX_VALUE, due -> {});
+            return drain(mailer, false, SendProgress.NONE).withPlanned(planned);
+        }
     }
 
     /**
      * Send the current period's digest now to the active subscribers of a frequency (null: both) who have not
      * had it, and wait until every delivery is sent, skipped or given up.
+     *
+     * @throws GazetteException before anything is planned, when mail cannot go anywhere (the demo outbox of a
+     *     {@code gazette serve} is not running)
      */
     public SendReport sendNow(Frequency frequency, int limit, SendProgress progress) throws InterruptedException {
-        int planned = planner.plan(PlanMode.NOW, frequency, limit, due -> {});
-        progress.waiting(planned);
-        return drain(true, progress).withPlanned(planned);
+        try (Mailer mailer = mailers.get()) {
+            int planned = planner.plan(PlanMode.NOW, frequency, limit, due -> {});
+            progress.waiting(planned);
+            return drain(mailer, true, progress).withPlanned(planned);
+        }
     }
 
-    /** Send one subscriber's digest, as they would get it now, to another address; it does not count as theirs. */
+    /**
+     * Send one subscriber's digest, as they would get it now, to another address; it does not count as theirs.
+     *
+     * @throws GazetteException before anything is recorded, when mail cannot go anywhere
+     */
     public Delivery sendTest(Subscriber subscriber, String toAddress) throws InterruptedException {
-        DigestPlanner.Due window = planner.window(subscriber);
-        String edition = "test:" + UUID.randomUUID().toString().substring(0, 13);
-        NewDelivery test = new NewDelivery(subscriber.id(), edition, DeliveryKind.TEST, window.windowStart(),
-                window.windowEnd(), toAddress, planner.messageId(subscriber.id(), edition));
-        if (!ledger.plan(test)) {
-            throw new GazetteException("could not record the test send for " + subscriber.email());
-        }
-        Delivery planned = ledger.find(subscriber.id(), edition).orElseThrow();
         try (Mailer mailer = mailers.get()) {
+            DigestPlanner.Due window = planner.window(subscriber);
+            String edition = "test:" + UUID.randomUUID().toString().substring(0, 13);
+            NewDelivery test = new NewDelivery(subscriber.id(), edition, DeliveryKind.TEST, window.windowStart(),
+                    window.windowEnd(), toAddress, planner.messageId(subscriber.id(), edition));
+            if (!ledger.plan(test)) {
+                throw new GazetteException("could not record the test send for " + subscriber.email());
+            }
+            Delivery planned = ledger.find(subscriber.id(), edition).orElseThrow();
             SendRun run = run(mailer, SendProgress.NONE);
             while (true) {
                 run.deliver(planned.id());
@@ -117,18 +128,17 @@ public final class DigestDispatcher {
     /** @param note why it would not be sent, or empty */
     public record DryRun(DigestPlanner.Due due, DigestComposer.Composed composed, String note) {}
 
-    private SendReport drain(boolean waitForRetries, SendProgress progress) throws InterruptedException {
+    /** Send what the ledger holds over the given mailer (opened before planning, so planning never strands rows). */
+    private SendReport drain(Mailer mailer, boolean waitForRetries, SendProgress progress) throws InterruptedException {
         if (ledger.claimable(1).isEmpty() && (!waitForRetries || ledger.nextRetry().isEmpty())) {
             return SendReport.NOTHING;
         }
-        try (Mailer mailer = mailers.get()) {
-            SendReport report = run(mailer, progress).drain(waitForRetries);
-            if (report.sent() + report.failed() + report.skipped() > 0) {
-                log.info("digests: {} sent, {} skipped, {} failed, {} waiting to retry", report.sent(), report.skipped(),
-                        report.failed(), report.retrying());
-            }
-            return report;
+        SendReport report = run(mailer, progress).drain(waitForRetries);
+        if (report.sent() + report.failed() + report.skipped() > 0) {
+            log.info("digests: {} sent, {} skipped, {} failed, {} waiting to retry", report.sent(), report.skipped(),
+                    report.failed(), report.retrying());
         }
+        return report;
     }
 
     private SendRun run(Mailer mailer, SendProgress progress) {

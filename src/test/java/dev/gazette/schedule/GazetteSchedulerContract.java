@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.quartz.CronExpression;
 
 /**
- * What the collection scheduler promises, on a real database that survives restarts. Each subclass runs
+ * What the scheduler promises for collection and for the digest trigger, on a real database that survives
+ * restarts. Each subclass runs
  * every test on one database kind; {@link #jdbcUrl()} names a database of its own for each test.
  */
 abstract class GazetteSchedulerContract {
@@ -33,6 +34,7 @@ abstract class GazetteSchedulerContract {
     private Database database;
     private GazetteScheduler scheduler;
     private RecordingCollection collection;
+    private RecordingDigests digests;
 
     /** The same database for the whole of one test (so it survives restarts), a fresh one for the next. */
     protected abstract String jdbcUrl();
@@ -47,7 +49,8 @@ abstract class GazetteSchedulerContract {
     private GazetteScheduler open() {
         database = openDatabase();
         collection = new RecordingCollection();
-        scheduler = new GazetteScheduler(database, collection);
+        digests = new RecordingDigests();
+        scheduler = new GazetteScheduler(database, collection, digests);
         return scheduler;
     }
 
@@ -231,6 +234,77 @@ abstract class GazetteSchedulerContract {
 
         assertThat(collection.await("tick", 2, PROMPTLY)).as("fired every second").isTrue();
         assertThat(scheduler.nextRuns().get("tick")).isBefore(Instant.now().plusSeconds(2));
+    }
+
+    @Test
+    void theDigestTriggerRunsTheDigestsRepeatedlyBesideTheSourcesUntilUnscheduled() throws InterruptedException {
+        open().scheduleDigests(Duration.ofSeconds(1));
+        scheduler.start(List.of(every("fast", Duration.ofSeconds(1))), true);
+
+        assertThat(digests.await(3, PROMPTLY)).as("three digest runs, one a second").isTrue();
+        assertThat(collection.await("fast", 2, PROMPTLY)).isTrue();
+        assertThat(collection.calls()).as("the digest job runs the digests, not a collection").containsOnly("fast");
+        assertThat(scheduler.nextDigestRun()).get().matches(next -> next.isBefore(Instant.now().plusSeconds(2)));
+        assertThat(scheduler.nextRuns()).as("the digest trigger is not a source").containsOnlyKeys("fast");
+
+        scheduler.unscheduleDigests();
+
+        assertThat(scheduler.nextDigestRun()).isEmpty();
+        Thread.sleep(300); // a run that had already begun may still finish
+        int runs = digests.runs();
+        assertThat(digests.await(runs + 1, QUIET)).as("no digest run after unscheduling").isFalse();
+        assertThat(collection.await("fast", collection.count("fast") + 1, PROMPTLY)).as("collection goes on").isTrue();
+        assertThat(count("SELECT COUNT(*) FROM QRTZ_JOB_DETAILS WHERE JOB_GROUP = 'digest'")).isZero();
+        scheduler.unscheduleDigests(); // unscheduling twice is harmless
+    }
+
+    @Test
+    void schedulingDigestsWithTheSameIntervalKeepsTheStoredTriggerAndAnotherIntervalReplacesIt()
+            throws InterruptedException {
+        open().scheduleDigests(Duration.ofMinutes(1));
+        scheduler.start(List.of(), false);
+        assertThat(digests.await(1, PROMPTLY)).as("a new digest trigger runs at once").isTrue();
+        Instant next = scheduler.nextDigestRun().orElseThrow();
+        assertThat(next).isBetween(Instant.now().plusSeconds(55), Instant.now().plusSeconds(60));
+
+        Thread.sleep(1100); // a trigger made afresh now would differ by more than a second
+        scheduler.scheduleDigests(Duration.ofMinutes(1));
+        assertThat(scheduler.nextDigestRun()).contains(next);
+        restart().scheduleDigests(Duration.ofMinutes(1)); // as serve does on every start
+        scheduler.start(List.of(), false);
+
+        assertThat(scheduler.nextDigestRun()).as("kept across a restart").contains(next);
+        assertThat(digests.await(1, QUIET)).as("a kept trigger does not run at once").isFalse();
+
+        scheduler.scheduleDigests(Duration.ofSeconds(1));
+
+        assertThat(digests.await(3, PROMPTLY)).as("the new interval takes effect").isTrue();
+        assertThat(count("SELECT COUNT(*) FROM QRTZ_SIMPLE_TRIGGERS WHERE REPEAT_INTERVAL = 1000")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM QRTZ_SIMPLE_TRIGGERS")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM QRTZ_JOB_DETAILS")).isEqualTo(1);
+    }
+
+    @Test
+    void startingWithSourcesKeepsTheDigestTrigger() throws InterruptedException {
+        open().scheduleDigests(Duration.ofMinutes(1));
+        scheduler.start(List.of(every("news", Duration.ofHours(1)), cron("nightly", "0 0 3 * * ?")), false);
+        assertThat(digests.await(1, PROMPTLY)).as("a new digest trigger runs at once").isTrue();
+        Instant next = scheduler.nextDigestRun().orElseThrow();
+        assertThat(next).isAfter(Instant.now().plusSeconds(55));
+
+        // a restart whose configuration drops every source, before serve schedules the digests again
+        restart().start(List.of(every("blog", Duration.ofHours(1))), false);
+
+        assertThat(scheduler.nextRuns()).containsOnlyKeys("blog");
+        assertThat(scheduler.nextDigestRun()).contains(next);
+        assertThat(count("SELECT COUNT(*) FROM QRTZ_TRIGGERS")).isEqualTo(2);
+
+        restart().start(List.of(), false);
+
+        assertThat(scheduler.nextRuns()).isEmpty();
+        assertThat(scheduler.nextDigestRun()).contains(next);
+        assertThat(count("SELECT COUNT(*) FROM QRTZ_JOB_DETAILS")).isEqualTo(1);
+        assertThat(digests.await(1, QUIET)).as("not run before its time").isFalse();
     }
 
     private static SourceConfig every(String id, Duration interval) {
