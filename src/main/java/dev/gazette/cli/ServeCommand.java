@@ -44,7 +44,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         gazette.mail().startOutbox();
         GazetteScheduler scheduler = gazette.scheduler();
-        WebServer web = new WebServer(gazette.sources(), gazette.items(), scheduler::nextRuns);
+        WebServer web = new WebServer(gazette, scheduler::nextRuns);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             web.close();

@@ -1,39 +1,51 @@
 package dev.gazette.web;
 
+import dev.gazette.Gazette;
 import dev.gazette.config.ServerConfig;
 import dev.gazette.item.ItemQuery;
-import dev.gazette.item.ItemStore;
-import dev.gazette.source.SourceStore;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.thymeleaf.TemplateEngine;
 
 /**
- * Gazette's web server. For now: an overview page of sources and recent items, a health check, and
- * read-only JSON for sources and items.
+ * Gazette's web server (Javalin): each feature's pages and endpoints are a {@link WebModule}. Pages share one
+ * layout and one set of texts ({@link WebTemplates}); forms are protected by {@link Csrf}.
  */
 public final class WebServer implements AutoCloseable {
     private final Javalin app;
-    private final SourceStore sources;
-    private final ItemStore items;
+    private final Gazette gazette;
     private final Supplier<Map<String, Instant>> nextRuns;
-    private final TemplateEngine pages = WebTemplates.engine();
+    private final WebTemplates pages = new WebTemplates();
+    private final Csrf csrf;
 
-    public WebServer(SourceStore sources, ItemStore items, Supplier<Map<String, Instant>> nextRuns) {
-        this.sources = sources;
-        this.items = items;
+    public WebServer(Gazette gazette, Supplier<Map<String, Instant>> nextRuns) {
+        this.gazette = gazette;
         this.nextRuns = nextRuns;
+        this.csrf = new Csrf(gazette.tokens(), gazette.config().server().publicUrl().startsWith("https:"));
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.defaultContentType = "application/json";
         });
-        app.get("/", this::overview);
+        modules().forEach(module -> module.register(app));
+    }
+
+    /** Every part of the web server, in the order their routes are added. */
+    private List<WebModule> modules() {
+        return List.of(this::overview);
+    }
+
+    /** The overview page, a health check, and read-only JSON for sources and items. */
+    private void overview(Javalin app) {
+        app.get("/", ctx -> pages.render(ctx, "overview", Map.of(
+                "sources", gazette.sources().list(),
+                "items", gazette.items().list(new ItemQuery(null, null, null, null, 100)),
+                "nextRuns", nextRuns.get())));
         app.get("/health", ctx -> ctx.json(Map.of("status", "up")));
-        app.get("/api/sources", ctx -> ctx.json(sources.list()));
-        app.get("/api/items", ctx -> ctx.json(items.list(new ItemQuery(ctx.queryParam("source"),
+        app.get("/api/sources", ctx -> ctx.json(gazette.sources().list()));
+        app.get("/api/items", ctx -> ctx.json(gazette.items().list(new ItemQuery(ctx.queryParam("source"),
                 ctx.queryParam("topic"), null, null, limit(ctx)))));
     }
 
@@ -41,14 +53,6 @@ public final class WebServer implements AutoCloseable {
     public int start(ServerConfig server) {
         app.start(server.host(), server.port());
         return app.port();
-    }
-
-    private void overview(Context ctx) {
-        var page = new org.thymeleaf.context.Context(java.util.Locale.ENGLISH);
-        page.setVariable("sources", sources.list());
-        page.setVariable("items", items.list(new ItemQuery(null, null, null, null, 100)));
-        page.setVariable("nextRuns", nextRuns.get());
-        ctx.contentType("text/html; charset=utf-8").result(pages.process("overview", page));
     }
 
     private static int limit(Context ctx) {
