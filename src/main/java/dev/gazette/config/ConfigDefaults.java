@@ -32,14 +32,15 @@ public final class ConfigDefaults {
                 new CollectConfig(Duration.ofHours(1), true, new CalendarLimits(Duration.ofDays(180), 100)),
                 sampleTopics(),
                 sampleSources(),
-                new SubscribersConfig(Path.of("subscribers"), true, "UTC", "en", DayOfWeek.MONDAY, 8),
+                new SubscribersConfig(Path.of("subscribers"), true, "UTC", "en", DayOfWeek.MONDAY, 8, Duration.ofHours(48)),
                 new DigestConfig(Path.of("templates"), Duration.ofDays(60), 5, 10, false, Duration.ofHours(12),
                         Duration.ofDays(2), Duration.ofMinutes(1), false),
                 new MailConfig("", 587, MailSecurity.STARTTLS, "", "", Duration.ofSeconds(10), Duration.ofSeconds(30), 2,
                         new OutboxConfig(3025, 3143)),
                 new DeliveryConfig("Gazette <gazette@localhost>", "", "", 10.0, 5, Duration.ofSeconds(2),
                         Duration.ofMinutes(1)),
-                new SecurityConfig(""));
+                new SecurityConfig(""),
+                new AdminConfig(Duration.ofHours(8), true));
     }
 
     static List<TopicConfig> sampleTopics() {

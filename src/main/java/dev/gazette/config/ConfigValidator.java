@@ -56,6 +56,7 @@ final class ConfigValidator {
         validateServer(config.server());
         validateMail(config);
         validateDigest(config.digest(), config.subscribers());
+        positive("admin.session-timeout", config.admin().sessionTimeout());
         String secret = config.security().secret();
         if (secret != null && !secret.isEmpty() && secret.length() < 32) {
             problem("security.secret", "must be at least 32 characters (or empty for a generated one)");
@@ -142,6 +143,7 @@ final class ConfigValidator {
         if (subscribers.sendDay() == null) {
             problem("subscribers.send-day", "must be a day of the week, e.g. monday");
         }
+        positive("subscribers.confirm-within", subscribers.confirmWithin());
         if (subscribers.sendHour() < 0 || subscribers.sendHour() > 23) {
             problem("subscribers.send-hour", subscribers.sendHour() + " is not an hour (0 to 23)");
         }

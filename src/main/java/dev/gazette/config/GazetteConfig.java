@@ -21,7 +21,8 @@ public record GazetteConfig(
         DigestConfig digest,
         MailConfig mail,
         DeliveryConfig delivery,
-        SecurityConfig security) {
+        SecurityConfig security,
+        AdminConfig admin) {
 
     public GazetteConfig {
         topics = topics == null ? List.of() : List.copyOf(topics);
@@ -31,7 +32,7 @@ public record GazetteConfig(
     /** A copy with other sources. */
     public GazetteConfig withSources(List<SourceConfig> newSources) {
         return new GazetteConfig(dataDir, database, server, fetch, collect, topics, newSources, subscribers, digest,
-                mail, delivery, security);
+                mail, delivery, security, admin);
     }
 
     /**
