@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class SubscriberStoreTest {
     private static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
     static final SubscribersConfig DEFAULTS =
-            new SubscribersConfig(Path.of("subscribers"), true, "UTC", "en", DayOfWeek.MONDAY, 8);
+            new SubscribersConfig(Path.of("subscribers"), true, "UTC", "en", DayOfWeek.MONDAY, 8, java.time.Duration.ofHours(48));
 
     static SubscriberStore store(Database db) {
         return new SubscriberStore(db.jdbi(), Clock.fixed(NOW, ZoneOffset.UTC), DEFAULTS);

@@ -37,7 +37,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Importing subscriber files on H2 (the store's queries are proven on both databases by SubscriberStoreTest). */
 class SubscriberImporterTest {
     static final SubscribersConfig DEFAULTS =
-            new SubscribersConfig(Path.of("subscribers"), true, "UTC", "en", DayOfWeek.MONDAY, 8);
+            new SubscribersConfig(Path.of("subscribers"), true, "UTC", "en", DayOfWeek.MONDAY, 8, java.time.Duration.ofHours(48));
 
     @TempDir
     Path dir;
