@@ -2,6 +2,7 @@ package dev.gazette;
 
 import dev.gazette.config.GazetteConfig;
 import dev.gazette.config.SourceConfig;
+import dev.gazette.config.TopicConfig;
 import dev.gazette.db.Database;
 import dev.gazette.db.Settings;
 import dev.gazette.delivery.DeliveryLedger;
@@ -39,6 +40,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The composition root: builds every part of Gazette from one configuration, once. Entry points
@@ -84,8 +86,7 @@ public final class Gazette implements AutoCloseable {
         this.mail = new MailRoute(config);
         this.baseUrl = config.server().baseUrl(config.server().port());
         this.sendJobs = new SendJobs(database.jdbi(), this::digests,
-                config.topics().stream().map(dev.gazette.config.TopicConfig::slug).collect(java.util.stream.Collectors.toSet()),
-                clock);
+                config.topics().stream().map(TopicConfig::slug).collect(Collectors.toSet()), clock);
     }
 
     /** The configured secret, or the one generated for this database on first use. */
