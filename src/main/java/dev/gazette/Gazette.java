@@ -2,6 +2,7 @@ package dev.gazette;
 
 import dev.gazette.config.GazetteConfig;
 import dev.gazette.config.SourceConfig;
+import dev.gazette.config.TopicConfig;
 import dev.gazette.db.Database;
 import dev.gazette.db.Settings;
 import dev.gazette.delivery.DeliveryLedger;
@@ -10,14 +11,19 @@ import dev.gazette.delivery.DigestDispatcher;
 import dev.gazette.delivery.MailRoute;
 import dev.gazette.delivery.Mailer;
 import dev.gazette.delivery.Recipients;
+import dev.gazette.delivery.SendJobs;
 import dev.gazette.digest.Digest;
 import dev.gazette.digest.DigestRenderer;
 import dev.gazette.digest.DigestSelector;
+import dev.gazette.digest.EditorNotes;
+import dev.gazette.digest.EditorsPicks;
 import dev.gazette.item.ItemStore;
+import dev.gazette.item.PinnedItems;
 import dev.gazette.schedule.GazetteScheduler;
 import dev.gazette.source.CollectReport;
 import dev.gazette.source.Collector;
 import dev.gazette.source.ItemParsers;
+import dev.gazette.source.SourceCatalog;
 import dev.gazette.source.SourceStore;
 import dev.gazette.source.fetch.Fetcher;
 import dev.gazette.subscriber.Frequency;
@@ -34,6 +40,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The composition root: builds every part of Gazette from one configuration, once. Entry points
@@ -51,6 +58,10 @@ public final class Gazette implements AutoCloseable {
     private final DigestSelector selector;
     private final Clock clock;
     private final MailRoute mail;
+    private final SourceCatalog catalog;
+    private final EditorNotes editorNotes;
+    private final PinnedItems pinnedItems;
+    private final SendJobs sendJobs;
     private volatile String baseUrl;
 
     private Gazette(GazetteConfig config, Database database, Clock clock) {
@@ -61,14 +72,21 @@ public final class Gazette implements AutoCloseable {
         this.items = new ItemStore(database.jdbi(), clock);
         this.subscribers = new SubscriberStore(database.jdbi(), clock, config.subscribers());
         ItemParsers parsers = new ItemParsers(config.collect().calendar(), clock);
-        this.collector = new Collector(sources, items, new Fetcher(config.fetch()), parsers::forSource,
+        Fetcher fetcher = new Fetcher(config.fetch());
+        this.collector = new Collector(sources, items, fetcher, parsers::forSource,
                 new TopicMatcher(config.topics()), config.fetch(), clock);
-        sources.sync(config.sources());
+        this.catalog = new SourceCatalog(database.jdbi(), config, sources, fetcher, clock);
+        sources.sync(catalog.effective());
         this.tokens = new LinkTokens(secret(config, database), clock);
         this.ledger = new DeliveryLedger(database.jdbi(), clock);
-        this.selector = new DigestSelector(items, config.digest(), config.topics());
+        this.editorNotes = new EditorNotes(database.jdbi(), clock);
+        this.pinnedItems = new PinnedItems(database.jdbi(), clock);
+        this.selector = new DigestSelector(items, config.digest(), config.topics(),
+                EditorsPicks.of(editorNotes, pinnedItems));
         this.mail = new MailRoute(config);
         this.baseUrl = config.server().baseUrl(config.server().port());
+        this.sendJobs = new SendJobs(database.jdbi(), this::digests,
+                config.topics().stream().map(TopicConfig::slug).collect(Collectors.toSet()), clock);
     }
 
     /** The configured secret, or the one generated for this database on first use. */
@@ -120,6 +138,26 @@ public final class Gazette implements AutoCloseable {
     public DigestDispatcher digests() {
         return new DigestDispatcher(config, ledger, recipients(), mail::open, this::composer,
                 new SubscriberLinks(baseUrl, tokens), clock);
+    }
+
+    /** Manual sends from the console or the API: dry runs, jobs run in the background, their progress. */
+    public SendJobs sendJobs() {
+        return sendJobs;
+    }
+
+    /** Every source, the configuration file's and the admins': the sources in effect, changes, selector tests. */
+    public SourceCatalog sourceCatalog() {
+        return catalog;
+    }
+
+    /** Editor's notes for the next edition. */
+    public EditorNotes editorNotes() {
+        return editorNotes;
+    }
+
+    /** Items pinned (featured) for the next edition. */
+    public PinnedItems pinnedItems() {
+        return pinnedItems;
     }
 
     /** The signed-link tokens of this installation. */
@@ -175,7 +213,7 @@ public final class Gazette implements AutoCloseable {
 
     /** Collect every enabled source now, whatever its back-off. */
     public CollectReport collectNow() {
-        return collector.collect(config.sources(), Collector.Mode.NOW);
+        return collector.collect(catalog.effective(), Collector.Mode.NOW);
     }
 
     /** Collect the named source now, whatever its back-off. */
@@ -185,11 +223,13 @@ public final class Gazette implements AutoCloseable {
         return new CollectReport(List.of(collector.collect(source, Collector.Mode.NOW)));
     }
 
-    /** A scheduler for collection and digests, not yet started. */
+    /** A scheduler for collection and digests, not yet started; it follows changes to the sources. */
     public GazetteScheduler scheduler() {
-        return new GazetteScheduler(database,
+        GazetteScheduler scheduler = new GazetteScheduler(database,
                 sourceId -> source(sourceId).ifPresent(source -> collector.collect(source, Collector.Mode.SCHEDULED)),
                 this::sendDueDigests);
+        catalog.listen(scheduler::reschedule);
+        return scheduler;
     }
 
     private void sendDueDigests() {
@@ -202,12 +242,14 @@ public final class Gazette implements AutoCloseable {
         }
     }
 
+    /** The source in effect under that id: the configuration file's, or one added in the console. */
     public Optional<SourceConfig> source(String id) {
-        return config.sources().stream().filter(s -> s.id().equals(id)).findFirst();
+        return catalog.find(id);
     }
 
     @Override
     public void close() {
+        sendJobs.close();
         mail.close();
         database.close();
     }

@@ -54,9 +54,11 @@ final class ServeCommand implements Callable<Integer> {
         }, "gazette-shutdown"));
         int port = web.start(config.server());
         gazette.serving(port);
+        gazette.sendJobs().resumeInterrupted(); // manual sends a restart interrupted
         scheduler.scheduleDigests(config.digest().checkEvery());
         // With send-on-start, collection runs first in the sender's thread; the schedules then start one interval on.
-        scheduler.start(config.sources(), config.collect().onStart() && !config.digest().sendOnStart());
+        scheduler.start(gazette.sourceCatalog().effective(),
+                config.collect().onStart() && !config.digest().sendOnStart());
         String host = config.server().host();
         out.printf("Gazette is running at http://%s:%d/%n", host.equals("0.0.0.0") ? "localhost" : host, port);
         out.printf("Database: %s%n", config.jdbcUrl());

@@ -1,6 +1,5 @@
 package dev.gazette.config;
 
-import dev.gazette.item.ItemKind;
 import java.net.URI;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -11,13 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.quartz.CronExpression;
 
 /** Checks what binding cannot: value ranges, references between keys, formats. Reports every problem at once. */
 final class ConfigValidator {
     private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
-    private static final Set<String> SCHEMES = Set.of("http", "https", "file", "classpath");
-    private static final Duration SHORTEST_INTERVAL = Duration.ofMinutes(1);
 
     private final String origin;
     private final Map<String, String> overridden;
@@ -174,61 +170,7 @@ final class ConfigValidator {
     }
 
     private void validateSource(String key, SourceConfig source, Set<String> ids, Set<String> topics) {
-        slug(key + ".id", source.id(), ids);
-        String where = source.id() == null || source.id().isBlank() ? key : key + " (" + source.id() + ")";
-        if (source.type() == null) {
-            problem(where + ".type", "is required: feed, page or calendar");
-        }
-        try {
-            URI uri = new URI(source.url());
-            if (uri.getScheme() == null || !SCHEMES.contains(uri.getScheme().toLowerCase(java.util.Locale.ROOT))) {
-                problem(where + ".url", "'" + source.url() + "' must start with http:, https:, file: or classpath:");
-            }
-        } catch (java.net.URISyntaxException e) {
-            problem(where + ".url", "'" + source.url() + "' is not a valid address: " + e.getReason());
-        }
-        if (source.cron() != null && !source.cron().isBlank()) {
-            try {
-                CronExpression.validateExpression(source.cron());
-            } catch (java.text.ParseException e) {
-                problem(where + ".cron", "'" + source.cron() + "' is not a Quartz cron expression: " + e.getMessage());
-            }
-        } else if (source.interval().compareTo(SHORTEST_INTERVAL) < 0) {
-            problem(where + ".interval", "must be at least 1m, to be polite to the site");
-        }
-        for (String topic : source.topics()) {
-            if (!topics.contains(topic)) {
-                problem(where + ".topics", "unknown topic '" + topic + "' (known: " + new java.util.TreeSet<>(topics) + ")");
-            }
-        }
-        if (source.type() == SourceType.PAGE) {
-            validatePage(where + ".page", source.page());
-        } else if (source.page() != null) {
-            problem(where + ".page", "selectors are for sources of type page only");
-        }
-    }
-
-    private void validatePage(String key, PageSelectors page) {
-        if (page == null) {
-            problem(key, "a page source needs selectors (at least item and title)");
-            return;
-        }
-        if (page.item().isBlank()) {
-            problem(key + ".item", "is required");
-        }
-        if (page.title().isBlank()) {
-            problem(key + ".title", "is required");
-        }
-        if (page.itemKind() == ItemKind.EVENT && page.start().isBlank()) {
-            problem(key + ".start", "is required when item-kind is event");
-        }
-        try {
-            if (!page.timeZone().isBlank()) {
-                ZoneId.of(page.timeZone());
-            }
-        } catch (DateTimeException e) {
-            problem(key + ".time-zone", "'" + page.timeZone() + "' is not an IANA time zone (e.g. Europe/Berlin)");
-        }
+        SourceValidation.check(key, source, ids, topics, SourceValidation.FILE_SCHEMES, this::problem);
     }
 
     private void slug(String key, String value, Set<String> seen) {

@@ -62,5 +62,17 @@ interface DeliveryDao {
     List<StatusCount> countByStatus();
 
     @SqlQuery
+    List<Long> claimableOfJob(@Bind("jobId") long jobId, @Bind("now") Instant now, @Bind("limit") int limit);
+
+    @SqlQuery
+    Optional<Instant> nextRetryOfJob(@Bind("jobId") long jobId);
+
+    @SqlQuery
+    List<StatusCount> countByJob(@Bind("jobId") long jobId);
+
+    @SqlQuery
+    List<Delivery> listOfJob(@Bind("jobId") long jobId, @Bind("status") String status, @Bind("limit") int limit);
+
+    @SqlQuery
     List<Delivery> list(@Bind("status") String status, @Bind("subscriberId") Long subscriberId, @Bind("limit") int limit);
 }

@@ -110,6 +110,33 @@ public final class DeliveryLedger {
         return counts;
     }
 
+    /** Deliveries of one manual send waiting to be sent now, oldest first. */
+    List<Long> claimableOfJob(long jobId, int limit) {
+        return jdbi.withExtension(DeliveryDao.class, dao -> dao.claimableOfJob(jobId, clock.instant(), limit));
+    }
+
+    /** When the earliest delivery of one manual send still waiting may next be attempted. */
+    Optional<Instant> nextRetryOfJob(long jobId) {
+        return jdbi.withExtension(DeliveryDao.class, dao -> dao.nextRetryOfJob(jobId));
+    }
+
+    /** How many deliveries of one manual send are in each state (every state present, 0 for none). */
+    public Map<DeliveryStatus, Integer> countByJob(long jobId) {
+        Map<DeliveryStatus, Integer> counts = new EnumMap<>(DeliveryStatus.class);
+        for (DeliveryStatus status : DeliveryStatus.values()) {
+            counts.put(status, 0);
+        }
+        jdbi.withExtension(DeliveryDao.class, dao -> dao.countByJob(jobId))
+                .forEach(row -> counts.put(DeliveryStatus.valueOf(row.status()), row.count()));
+        return counts;
+    }
+
+    /** The deliveries of one manual send, newest first; a null status means any. */
+    public List<Delivery> listOfJob(long jobId, DeliveryStatus status, int limit) {
+        return jdbi.withExtension(DeliveryDao.class,
+                dao -> dao.listOfJob(jobId, status == null ? null : status.name(), limit));
+    }
+
     /** The latest deliveries, newest first; null filters mean any. */
     public List<Delivery> list(DeliveryStatus status, Long subscriberId, int limit) {
         return jdbi.withExtension(DeliveryDao.class,

@@ -85,25 +85,91 @@ public final class DigestDispatcher {
      */
     public Delivery sendTest(Subscriber subscriber, String toAddress) throws InterruptedException {
         try (Mailer mailer = mailers.get()) {
-            DigestPlanner.Due window = planner.window(subscriber);
             String edition = "test:" + UUID.randomUUID().toString().substring(0, 13);
-            NewDelivery test = new NewDelivery(subscriber.id(), edition, DeliveryKind.TEST, window.windowStart(),
-                    window.windowEnd(), toAddress, planner.messageId(subscriber.id(), edition));
-            if (!ledger.plan(test)) {
-                throw new GazetteException("could not record the test send for " + subscriber.email());
+            Delivery planned = planTest(subscriber, toAddress, edition, null);
+            return deliverUntilFinal(mailer, planned);
+        }
+    }
+
+    /**
+     * Write a test send to the ledger: the subscriber's digest as they would get it now, to another address. Planning
+     * the same edition again writes nothing and returns the delivery written before.
+     */
+    Delivery planTest(Subscriber subscriber, String toAddress, String edition, Long jobId) {
+        DigestPlanner.Due window = planner.window(subscriber);
+        NewDelivery test = new NewDelivery(subscriber.id(), edition, DeliveryKind.TEST, window.windowStart(),
+                window.windowEnd(), toAddress, planner.messageId(subscriber.id(), edition), jobId);
+        ledger.plan(test);
+        return ledger.find(subscriber.id(), edition).orElseThrow(() ->
+                new GazetteException("could not record the test send for " + subscriber.email()));
+    }
+
+    /** Send one delivery, retrying after transient failures, until it is sent, skipped or given up. */
+    Delivery deliverUntilFinal(Mailer mailer, Delivery planned) throws InterruptedException {
+        SendRun run = run(mailer, SendProgress.NONE);
+        while (true) {
+            Delivery now = ledger.find(planned.id()).orElseThrow();
+            if (now.status().isFinal()) {
+                return now;
             }
-            Delivery planned = ledger.find(subscriber.id(), edition).orElseThrow();
-            SendRun run = run(mailer, SendProgress.NONE);
-            while (true) {
-                run.deliver(planned.id());
-                Delivery now = ledger.find(planned.id()).orElseThrow();
-                if (now.status().isFinal()) {
-                    return now;
-                }
-                Instant next = now.nextAttemptAt() == null ? clock.instant() : now.nextAttemptAt();
-                Thread.sleep(Math.max(10, Duration.between(clock.instant(), next).toMillis() + 10));
+            run.deliver(planned.id());
+            now = ledger.find(planned.id()).orElseThrow();
+            if (now.status().isFinal()) {
+                return now;
+            }
+            Instant next = now.nextAttemptAt() == null ? clock.instant() : now.nextAttemptAt();
+            Thread.sleep(Math.max(10, Math.min(Duration.between(clock.instant(), next).toMillis() + 10,
+                    config.delivery().retryMax().toMillis() + 10)));
+        }
+    }
+
+    /**
+     * Send every delivery of one manual send, waiting for retries, until none waits (other deliveries in the ledger
+     * are left to the run that planned them, or to the scheduler's next run).
+     */
+    SendReport sendJob(Mailer mailer, long jobId) throws InterruptedException {
+        return run(mailer, SendProgress.NONE).drain(true, limit -> ledger.claimableOfJob(jobId, limit),
+                () -> ledger.nextRetryOfJob(jobId));
+    }
+
+    /** A mailer for one run; fails when mail cannot go anywhere (no demo outbox running). */
+    Mailer openMailer() {
+        return mailers.get();
+    }
+
+    Recipients recipients() {
+        return recipients;
+    }
+
+    /**
+     * Count what a send now would do, without sending or recording anything: who would get a digest, who already had
+     * this period's, whose would be skipped as empty. Each digest is composed to know whether it has anything new,
+     * and then dropped.
+     *
+     * @param mode {@link PlanMode#SCHEDULED}: those whose send time has come; {@link PlanMode#NOW}: every active one
+     * @param frequency only this frequency; null for both
+     * @param topic only the subscribers of this topic (its slug); null for everyone
+     */
+    public SendCount count(PlanMode mode, Frequency frequency, String topic) {
+        DigestComposer composer = composers.get();
+        int send = 0;
+        int had = 0;
+        int skip = 0;
+        for (DigestPlanner.Due due : planner.due(mode, frequency, topic, Integer.MAX_VALUE)) {
+            if (due.alreadyPlanned()) {
+                had++;
+                continue;
+            }
+            Subscriber s = due.subscriber();
+            boolean empty = !config.digest().sendEmpty() && composer.compose(s, due.windowStart(), due.windowEnd(),
+                    new DigestLinks(links.preferencesUrl(s), links.unsubscribeUrl(s), null)).nothingNew();
+            if (empty) {
+                skip++;
+            } else {
+                send++;
             }
         }
+        return new SendCount(send, had, skip);
     }
 
     /** The digest a subscriber would get next, composed as it would be sent (nothing is sent or recorded). */

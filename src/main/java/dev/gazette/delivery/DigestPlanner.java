@@ -45,13 +45,32 @@ public final class DigestPlanner {
      * @return how many deliveries were written now
      */
     public int plan(PlanMode mode, Frequency frequency, int limit, Consumer<Due> each) {
-        return walk(mode, frequency, limit, each, true);
+        return plan(mode, frequency, null, limit, null, each);
+    }
+
+    /**
+     * Plan the due digests of the subscribers of one topic (or of everyone), for a manual send.
+     *
+     * @param frequency only this frequency; null for both
+     * @param topic only subscribers who follow this topic (its slug); null for everyone
+     * @param limit the most subscribers planned
+     * @param jobId the manual send the deliveries written now belong to, or null
+     * @param each told of every subscriber found due, planned now or already planned before
+     * @return how many deliveries were written now
+     */
+    public int plan(PlanMode mode, Frequency frequency, String topic, int limit, Long jobId, Consumer<Due> each) {
+        return walk(mode, frequency, topic, limit, each, jobId, true);
     }
 
     /** The subscribers {@link #plan} would find due, without writing anything (a dry run). */
     public List<Due> due(PlanMode mode, Frequency frequency, int limit) {
+        return due(mode, frequency, null, limit);
+    }
+
+    /** The subscribers of a topic (null: everyone) {@link #plan} would find due, without writing anything. */
+    public List<Due> due(PlanMode mode, Frequency frequency, String topic, int limit) {
         List<Due> due = new ArrayList<>();
-        walk(mode, frequency, limit, due::add, false);
+        walk(mode, frequency, topic, limit, due::add, null, false);
         return due;
     }
 
@@ -64,7 +83,8 @@ public final class DigestPlanner {
         return new Due(subscriber, edition, start, now, false);
     }
 
-    private int walk(PlanMode mode, Frequency frequency, int limit, Consumer<Due> each, boolean writing) {
+    private int walk(PlanMode mode, Frequency frequency, String topic, int limit, Consumer<Due> each, Long jobId,
+            boolean writing) {
         Instant now = clock.instant();
         int written = 0;
         int seen = 0;
@@ -80,7 +100,7 @@ public final class DigestPlanner {
                 if (seen + due.size() >= limit) {
                     break;
                 }
-                if (!subscriber.receivesDigests()) {
+                if (!subscriber.receivesDigests() || topic != null && !subscriber.topics().contains(topic)) {
                     continue;
                 }
                 Edition edition = SendTimes.current(subscriber, now);
@@ -88,13 +108,13 @@ public final class DigestPlanner {
                     due.add(new Due(subscriber, edition, null, now, false));
                 }
             }
-            written += write(due, now, each, writing);
+            written += write(due, now, each, jobId, writing);
             seen += due.size();
         }
         return written;
     }
 
-    private int write(List<Due> due, Instant now, Consumer<Due> each, boolean writing) {
+    private int write(List<Due> due, Instant now, Consumer<Due> each, Long jobId, boolean writing) {
         if (due.isEmpty()) {
             return 0;
         }
@@ -107,7 +127,7 @@ public final class DigestPlanner {
             boolean known = planned.contains(subscriber.id() + " " + d.edition().key());
             Instant start = lastEnds.getOrDefault(subscriber.id(), SendTimes.previous(subscriber, d.edition()).slot());
             Due resolved = new Due(subscriber, d.edition(), start, now, known);
-            if (!known && writing && ledger.plan(newDelivery(resolved))) {
+            if (!known && writing && ledger.plan(newDelivery(resolved, jobId))) {
                 written++;
             }
             each.accept(resolved);
@@ -116,11 +136,11 @@ public final class DigestPlanner {
     }
 
     /** The ledger row for a planned digest. */
-    NewDelivery newDelivery(Due due) {
+    NewDelivery newDelivery(Due due, Long jobId) {
         Subscriber subscriber = due.subscriber();
         String edition = due.edition().key();
         return new NewDelivery(subscriber.id(), edition, DeliveryKind.DIGEST, due.windowStart(), due.windowEnd(),
-                subscriber.email(), messageId(subscriber.id(), edition));
+                subscriber.email(), messageId(subscriber.id(), edition), jobId);
     }
 
     /** A Message-ID that is the same on every attempt, and unique per subscriber and edition. */

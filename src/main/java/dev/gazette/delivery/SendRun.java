@@ -17,6 +17,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,6 +73,18 @@ final class SendRun {
      *     otherwise stop when nothing is due now, and later runs take up the retries (the scheduler)
      */
     SendReport drain(boolean waitForRetries) throws InterruptedException {
+        return drain(waitForRetries, ledger::claimable, ledger::nextRetry);
+    }
+
+    /**
+     * Send the deliveries the given queries find waiting (those of one manual send, say), as {@link #drain(boolean)}
+     * does for the whole ledger.
+     *
+     * @param claimable the ids of deliveries waiting to be sent now, oldest first, at most the given number
+     * @param nextRetry when the earliest of them still waiting may next be attempted
+     */
+    SendReport drain(boolean waitForRetries, IntFunction<List<Long>> claimable, Supplier<Optional<Instant>> nextRetry)
+            throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "gazette-send");
             t.setDaemon(true);
@@ -78,9 +92,9 @@ final class SendRun {
         });
         try {
             while (true) {
-                List<Long> ids = ledger.claimable(BATCH);
+                List<Long> ids = claimable.apply(BATCH);
                 if (ids.isEmpty()) {
-                    Optional<Instant> next = ledger.nextRetry();
+                    Optional<Instant> next = nextRetry.get();
                     if (!waitForRetries || next.isEmpty()) {
                         break;
                     }

@@ -24,6 +24,9 @@ import java.util.Objects;
  * @param newEventCount how many of all the upcoming events (series, listed or not) are new: have an occurrence
  *     first collected in the window. A series whose five occurrences were all first collected in the window is one
  *     new event, as a reader counts it (the subject's "1 new event").
+ * @param notes the editors' notes written in the window and not withdrawn, oldest first (see {@link EditorNotes})
+ * @param featured the items the editors pinned in the window, in the order pinned; shown above the sections, and an
+ *     article featured is not listed again in a section
  */
 public record Digest(
         Subscriber subscriber,
@@ -34,7 +37,9 @@ public record Digest(
         List<Section> sections,
         List<EventSeries> events,
         int moreEvents,
-        int newEventCount) {
+        int newEventCount,
+        List<EditorNote> notes,
+        List<Item> featured) {
 
     public Digest {
         Objects.requireNonNull(subscriber, "subscriber");
@@ -42,6 +47,15 @@ public record Digest(
         Objects.requireNonNull(date, "date");
         sections = List.copyOf(sections);
         events = List.copyOf(events);
+        notes = List.copyOf(notes);
+        featured = List.copyOf(featured);
+    }
+
+    /** A digest without editor's notes or featured items. */
+    public Digest(Subscriber subscriber, Edition edition, LocalDate date, Instant windowStart, Instant windowEnd,
+            List<Section> sections, List<EventSeries> events, int moreEvents, int newEventCount) {
+        this(subscriber, edition, date, windowStart, windowEnd, sections, events, moreEvents, newEventCount, List.of(),
+                List.of());
     }
 
     /** Which digest this is; it names the edition in the subject and the text. */
@@ -87,11 +101,12 @@ public record Digest(
 
     /**
      * Whether there is nothing new: no article and no occurrence of an upcoming event was first collected in the
-     * window. Events already known from an earlier digest are listed again in every digest, so they alone do not
-     * make one worth sending.
+     * window, and the editors wrote no note and featured nothing in it. Events already known from an earlier digest
+     * are listed again in every digest, so they alone do not make one worth sending; a note does (it would otherwise
+     * be lost to the readers whose digest was skipped).
      */
     public boolean isEmpty() {
-        return articleCount() == 0 && newEventCount == 0;
+        return articleCount() == 0 && newEventCount == 0 && notes.isEmpty() && featured.isEmpty();
     }
 
     /** Whether an item was first collected in this digest's window. */

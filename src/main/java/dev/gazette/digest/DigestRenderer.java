@@ -3,6 +3,7 @@ package dev.gazette.digest;
 import dev.gazette.config.DigestConfig;
 import dev.gazette.config.TopicConfig;
 import dev.gazette.item.Item;
+import dev.gazette.item.ItemKind;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,6 +37,7 @@ public final class DigestRenderer {
     private final EmailTemplates templates;
     private final Map<String, String> topicNames = new LinkedHashMap<>();
     private final PlainText plain = new PlainText();
+    private final Map<String, DigestView.NoteView> notes = new java.util.concurrent.ConcurrentHashMap<>();
 
     public DigestRenderer(DigestConfig config, List<TopicConfig> topics) {
         this.templates = new EmailTemplates(config.templates());
@@ -82,7 +84,26 @@ public final class DigestRenderer {
         return new DigestView(PlainText.clean(digest.subscriber().name()), edition,
                 messages.message(locale, "digest.edition." + edition), dates.date(digest.date()), news, followed,
                 String.join(", ", followed), sections, events, digest.moreEvents(), digest.articleCount(),
-                digest.eventCount(), digest.newEventCount(), digest.isEmpty());
+                digest.eventCount(), digest.newEventCount(), digest.isEmpty(),
+                digest.notes().stream().map(this::note).toList(),
+                digest.featured().stream().map(item -> featured(item, dates)).toList());
+    }
+
+    /** An editor's note, rendered once per run however many digests carry it. */
+    private DigestView.NoteView note(EditorNote note) {
+        return notes.computeIfAbsent(note.markdown(), markdown -> {
+            NoteMarkdown.Rendered rendered = NoteMarkdown.render(markdown);
+            return new DigestView.NoteView(rendered.html(), rendered.text());
+        });
+    }
+
+    private static DigestView.FeaturedView featured(Item item, ReaderDates dates) {
+        boolean event = item.kind() == ItemKind.EVENT && item.startsAt() != null;
+        String when = event ? dates.when(item)
+                : dates.date(item.publishedAt() != null ? item.publishedAt() : item.firstSeenAt());
+        return new DigestView.FeaturedView(PlainText.clean(item.title()), PlainText.safeLink(item.link()), when,
+                event ? PlainText.clean(item.location()) : "", PlainText.truncate(item.summaryText(), SUMMARY_LIMIT),
+                event);
     }
 
     private static DigestView.ArticleView article(Item article, ReaderDates dates) {
@@ -129,7 +150,10 @@ public final class DigestRenderer {
         }
     }
 
-    /** "7 new articles, 2 new events", "nothing new", in the reader's language. */
+    /**
+     * "7 new articles, 2 new events", in the reader's language; without any, "a note from the editors", "featured
+     * stories" or "nothing new".
+     */
     private static String news(Digest digest, EmailMessages messages, Locale locale) {
         List<String> parts = new ArrayList<>();
         if (digest.articleCount() > 0) {
@@ -139,17 +163,20 @@ public final class DigestRenderer {
             parts.add(messages.message(locale, "digest.news.events", digest.newEventCount()));
         }
         return switch (parts.size()) {
-            case 0 -> messages.message(locale, "digest.news.nothing");
+            case 0 -> messages.message(locale, !digest.notes().isEmpty() ? "digest.note.news"
+                    : !digest.featured().isEmpty() ? "digest.featured.news" : "digest.news.nothing");
             case 1 -> parts.get(0);
             default -> messages.message(locale, "digest.news.both", parts.get(0), parts.get(1));
         };
     }
 
-    /** As many of the first titles (articles, then events) as fit, else the news line. */
+    /** As many of the first titles (featured, articles, then events) as fit, else the news line. */
     private static String preheader(DigestView view, String news) {
-        List<String> titles = Stream.concat(
+        List<String> titles = Stream.of(
+                        view.featured().stream().map(DigestView.FeaturedView::title),
                         view.sections().stream().flatMap(s -> s.articles().stream()).map(DigestView.ArticleView::title),
                         view.events().stream().map(DigestView.EventView::title))
+                .flatMap(t -> t)
                 .limit(4)
                 .toList();
         if (titles.isEmpty()) {

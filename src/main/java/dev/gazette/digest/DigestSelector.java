@@ -35,6 +35,10 @@ import java.util.Set;
  * as "N more" (series too). An event is new when any of its occurrences was first collected in the window, and
  * counts once in {@link Digest#newEventCount()} however many of its occurrences are new.
  *
+ * <p>Editor's notes and featured items: those the editors wrote or pinned within the digest's window (see
+ * {@link EditorsPicks}), so each subscriber's next digest has them, once. A featured article is not listed again in
+ * its section.
+ *
  * <p>A send run selects for many subscribers: use {@link #forRun(Instant)}, which loads the events once and the
  * articles once per distinct window (subscribers of one edition share it), and filters per subscriber in memory.
  */
@@ -44,11 +48,19 @@ public final class DigestSelector {
 
     private final ItemStore items;
     private final DigestConfig config;
+    private final EditorsPicks picks;
     private final Map<String, TopicConfig> topics = new LinkedHashMap<>();
 
+    /** A selector without editor's notes or featured items. */
     public DigestSelector(ItemStore items, DigestConfig config, List<TopicConfig> topics) {
+        this(items, config, topics, EditorsPicks.NONE);
+    }
+
+    /** @param picks the editors' notes and featured items, by window */
+    public DigestSelector(ItemStore items, DigestConfig config, List<TopicConfig> topics, EditorsPicks picks) {
         this.items = items;
         this.config = config;
+        this.picks = picks;
         topics.forEach(topic -> this.topics.putIfAbsent(topic.slug(), topic));
     }
 
@@ -65,11 +77,11 @@ public final class DigestSelector {
     /** One send run's selection; safe to share between threads. */
     public final class Run {
         private final Instant now;
-        private final Map<Window, Map<String, List<Item>>> articles = new LinkedHashMap<>(16, 0.75f, true) {
+        private final Map<Window, WindowContent> articles = new LinkedHashMap<>(16, 0.75f, true) {
             private static final long serialVersionUID = 1L;
 
             @Override
-            protected boolean removeEldestEntry(Map.Entry<Window, Map<String, List<Item>>> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<Window, WindowContent> eldest) {
                 return size() > WINDOWS_KEPT;
             }
         };
@@ -91,10 +103,12 @@ public final class DigestSelector {
             }
             Set<String> followedSet = new HashSet<>(subscriber.topics());
             List<TopicConfig> followed = topics.values().stream().filter(t -> followedSet.contains(t.slug())).toList();
-            Map<String, List<Item>> byTopic = articles(new Window(windowStart, windowEnd));
+            WindowContent content = articles(new Window(windowStart, windowEnd));
+            Map<String, List<Item>> byTopic = content.byTopic();
 
             List<Digest.Section> sections = new ArrayList<>();
             Set<Long> placed = new HashSet<>();
+            content.featured().forEach(item -> placed.add(item.id())); // featured above: not listed again
             for (TopicConfig topic : followed) {
                 List<Item> shown = new ArrayList<>();
                 int total = 0;
@@ -124,7 +138,7 @@ public final class DigestSelector {
 
             return new Digest(subscriber, Digest.Edition.of(subscriber.frequency()),
                     windowEnd.atZone(subscriber.timeZone()).toLocalDate(), windowStart, windowEnd, sections,
-                    shownEvents, upcoming.size() - shownEvents.size(), newEvents);
+                    shownEvents, upcoming.size() - shownEvents.size(), newEvents, content.notes(), content.featured());
         }
 
         /** How many item queries this run has made (for tests of reuse). */
@@ -132,16 +146,18 @@ public final class DigestSelector {
             return queries;
         }
 
-        private synchronized Map<String, List<Item>> articles(Window window) {
-            Map<String, List<Item>> loaded = articles.get(window);
+        private synchronized WindowContent articles(Window window) {
+            WindowContent loaded = articles.get(window);
             if (loaded == null) {
                 queries++;
-                loaded = new HashMap<>();
+                Map<String, List<Item>> byTopic = new HashMap<>();
                 for (Item article : items.articlesFirstSeen(window.start(), window.end(), topics.keySet())) {
                     for (String topic : article.topics()) {
-                        loaded.computeIfAbsent(topic, k -> new ArrayList<>()).add(article);
+                        byTopic.computeIfAbsent(topic, k -> new ArrayList<>()).add(article);
                     }
                 }
+                loaded = new WindowContent(byTopic, picks.notes(window.start(), window.end()),
+                        picks.featured(window.start(), window.end()));
                 articles.put(window, loaded);
             }
             return loaded;
@@ -173,4 +189,7 @@ public final class DigestSelector {
     }
 
     private record Window(Instant start, Instant end) {}
+
+    /** What one window holds: its new articles by topic, and the editors' notes and featured items. */
+    private record WindowContent(Map<String, List<Item>> byTopic, List<EditorNote> notes, List<Item> featured) {}
 }

@@ -19,6 +19,8 @@ import java.util.List;
  * @param newEventCount how many upcoming events are new since the last digest (a recurring event once, however many
  *     of its occurrences are new)
  * @param empty nothing new (see {@link Digest#isEmpty()})
+ * @param notes the editors' notes for this digest, oldest first (see {@link NoteView})
+ * @param featured the items the editors featured, in the order pinned, shown above the sections
  */
 public record DigestView(
         String name,
@@ -34,7 +36,30 @@ public record DigestView(
         int articleCount,
         int eventCount,
         int newEventCount,
-        boolean empty) {
+        boolean empty,
+        List<NoteView> notes,
+        List<FeaturedView> featured) {
+
+    /**
+     * An editor's note.
+     *
+     * @param html the note rendered from Markdown and sanitised by Gazette ({@link NoteMarkdown}): the one value the
+     *     HTML template prints unescaped, with {@code th:utext}
+     * @param text the same as plain text, wrapped to 72 columns, for {@code digest.txt}
+     */
+    public record NoteView(String html, String text) {}
+
+    /**
+     * A featured item: an article or an event the editors pinned.
+     *
+     * @param url the link, or null when the item has none that is http(s)
+     * @param when an article's date, or an event's date(s) and time(s), in the reader's zone and language
+     * @param location an event's venue ("" when none, and for articles)
+     * @param summary plain text, at most about 280 characters, cut at a word
+     * @param event whether it is an event
+     */
+    public record FeaturedView(String title, String url, String when, String location, String summary,
+            boolean event) {}
 
     /** One topic's new articles; {@code more} beyond those listed. */
     public record SectionView(String slug, String name, List<ArticleView> articles, int more) {}

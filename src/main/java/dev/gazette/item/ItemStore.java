@@ -116,7 +116,7 @@ public final class ItemStore {
         });
     }
 
-    private static List<Item> withTopics(ItemDao dao, List<Item> items) {
+    static List<Item> withTopics(ItemDao dao, List<Item> items) {
         if (items.isEmpty()) {
             return items;
         }

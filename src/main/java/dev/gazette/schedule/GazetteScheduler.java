@@ -141,6 +141,28 @@ public final class GazetteScheduler implements AutoCloseable {
     }
 
     /**
+     * Schedule one source anew after it changed in the console (added, edited, switched on), or stop collecting it
+     * (switched off, deleted). A source whose schedule is new or changed is collected at once; one whose schedule
+     * did not change keeps its trigger. Does nothing once the scheduler is closed.
+     *
+     * @param source the source now in effect under that id, or empty when there is none
+     */
+    public void reschedule(String id, java.util.Optional<SourceConfig> source) {
+        try {
+            if (scheduler.isShutdown()) {
+                return;
+            }
+            if (source.isPresent() && source.get().enabled()) {
+                schedule(source.get(), true);
+            } else if (scheduler.deleteJob(JobKey.jobKey(id, CollectSourceJob.GROUP))) {
+                log.info("{}: no longer scheduled", id);
+            }
+        } catch (SchedulerException e) {
+            throw new GazetteException("cannot reschedule source " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Look for due digests every {@code every} (takes effect at {@link #start}). Runs missed while Gazette was
      * down are not repeated: the next run finds every digest still due.
      */

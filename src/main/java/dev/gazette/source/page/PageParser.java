@@ -188,7 +188,7 @@ public final class PageParser implements ItemParser {
     }
 
     /** The datetime attribute, else the content attribute, else the text; null if no element. */
-    private static String valueOf(Element item, Evaluator selector) {
+    static String valueOf(Element item, Evaluator selector) {
         Element element = selector == null ? null : item.selectFirst(selector);
         if (element == null) {
             return null;
@@ -202,7 +202,7 @@ public final class PageParser implements ItemParser {
         return element.text().strip();
     }
 
-    private static Document load(FetchedDocument document) {
+    static Document load(FetchedDocument document) {
         byte[] body = document.body();
         if (isBlank(body)) {
             throw new SourceException("the document is empty");

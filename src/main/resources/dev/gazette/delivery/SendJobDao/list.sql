@@ -1,0 +1,1 @@
+SELECT * FROM send_job ORDER BY id DESC LIMIT :limit

@@ -1,0 +1,1 @@
+SELECT * FROM send_job WHERE status IN ('PLANNED', 'RUNNING') ORDER BY id

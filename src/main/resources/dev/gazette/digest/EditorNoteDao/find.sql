@@ -1,0 +1,1 @@
+SELECT * FROM editor_note WHERE id = :id

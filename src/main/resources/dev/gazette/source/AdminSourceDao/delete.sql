@@ -1,0 +1,1 @@
+DELETE FROM admin_source WHERE id = :id

@@ -1,0 +1,1 @@
+DELETE FROM source_switch WHERE source_id = :id

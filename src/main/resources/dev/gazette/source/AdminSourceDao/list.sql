@@ -1,0 +1,1 @@
+SELECT * FROM admin_source ORDER BY id

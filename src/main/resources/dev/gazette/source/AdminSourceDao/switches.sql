@@ -1,0 +1,1 @@
+SELECT source_id, enabled, changed_by, changed_at FROM source_switch
