@@ -117,6 +117,11 @@ public final class Gazette implements AutoCloseable {
         return config;
     }
 
+    /** The clock every part of Gazette reads the time from. */
+    public Clock clock() {
+        return clock;
+    }
+
     public SourceStore sources() {
         return sources;
     }
@@ -234,12 +239,31 @@ public final class Gazette implements AutoCloseable {
 
     private void sendDueDigests() {
         try {
+            expireSignUps();
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(Gazette.class).error("deleting unconfirmed sign-ups failed: {}",
+                    e.getMessage(), e);
+        }
+        try {
             digests().sendDue();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(Gazette.class).error("sending digests failed: {}", e.getMessage(), e);
         }
+    }
+
+    /**
+     * Delete the sign-ups not confirmed within {@code subscribers.confirm-within} of signing up (double opt-in); run
+     * on every digest tick. Returns how many.
+     */
+    public int expireSignUps() {
+        int deleted = subscribers.deletePendingOlderThan(clock.instant().minus(config.subscribers().confirmWithin()));
+        if (deleted > 0) {
+            org.slf4j.LoggerFactory.getLogger(Gazette.class).info("deleted {} sign-up(s) not confirmed within {}",
+                    deleted, dev.gazette.config.Durations.format(config.subscribers().confirmWithin()));
+        }
+        return deleted;
     }
 
     /** The source in effect under that id: the configuration file's, or one added in the console. */

@@ -59,6 +59,9 @@ interface DeliveryDao {
     Optional<Instant> nextRetry();
 
     @SqlQuery
+    Optional<Instant> lastNoticeAt(@Bind("subscriberId") long subscriberId);
+
+    @SqlQuery
     List<StatusCount> countByStatus();
 
     @SqlQuery

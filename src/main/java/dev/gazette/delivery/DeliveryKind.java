@@ -5,5 +5,17 @@ public enum DeliveryKind {
     /** A subscriber's periodic digest. */
     DIGEST,
     /** A subscriber's digest sent to a test address; it does not count as their digest. */
-    TEST
+    TEST,
+    /** The double opt-in email of a sign-up: a signed link to confirm the subscription. */
+    CONFIRM,
+    /**
+     * The email to the owner of an address someone tried to sign up again: "you are subscribed already" with a
+     * link to their preferences, or, for an address that left, a link to subscribe again.
+     */
+    NOTICE;
+
+    /** Whether this is an email about the subscription itself (CONFIRM, NOTICE) rather than a digest. */
+    public boolean isNotice() {
+        return this == CONFIRM || this == NOTICE;
+    }
 }

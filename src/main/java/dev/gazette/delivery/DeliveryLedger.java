@@ -100,6 +100,11 @@ public final class DeliveryLedger {
         return jdbi.withExtension(DeliveryDao.class, DeliveryDao::nextRetry);
     }
 
+    /** When the latest email about this subscriber's subscription (CONFIRM or NOTICE) was recorded, if ever. */
+    Optional<Instant> lastNoticeAt(long subscriberId) {
+        return jdbi.withExtension(DeliveryDao.class, dao -> dao.lastNoticeAt(subscriberId));
+    }
+
     public Map<DeliveryStatus, Integer> countByStatus() {
         Map<DeliveryStatus, Integer> counts = new EnumMap<>(DeliveryStatus.class);
         for (DeliveryStatus status : DeliveryStatus.values()) {

@@ -3,6 +3,8 @@ package dev.gazette.delivery;
 import dev.gazette.GazetteException;
 import dev.gazette.config.GazetteConfig;
 import dev.gazette.digest.DigestLinks;
+import dev.gazette.digest.NoticeRenderer;
+import dev.gazette.digest.RenderedDigest;
 import dev.gazette.subscriber.Frequency;
 import dev.gazette.subscriber.Subscriber;
 import dev.gazette.subscriber.SubscriberLinks;
@@ -10,6 +12,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -18,9 +22,17 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends digests: plans the due ones into the ledger, then sends what the ledger holds. Each run opens its own
  * mailer (a small pool of SMTP connections reused for every message of the run) and its own composer
- * (templates parsed once per run).
+ * (templates parsed once per run). The emails about a subscription (the double opt-in confirmation, the note to an
+ * address that is on the list already) go through the same ledger ({@link #queueNotice}), so they are recorded and
+ * retried like digests.
  */
 public final class DigestDispatcher {
+    /**
+     * The least time between two emails about one address's subscription (confirmation or notice): a subscribe form
+     * anyone can fill in must not become a way to flood someone's inbox. Asking again sooner sends nothing.
+     */
+    public static final Duration NOTICE_INTERVAL = Duration.ofMinutes(10);
+
     private static final Logger log = LoggerFactory.getLogger(DigestDispatcher.class);
 
     private final DeliveryLedger ledger;
@@ -179,6 +191,60 @@ public final class DigestDispatcher {
                 new DigestLinks(links.preferencesUrl(subscriber), links.unsubscribeUrl(subscriber), null));
     }
 
+    /**
+     * A digest as it was sent, composed again for reading in a browser: the articles of the delivery's window, with
+     * the subscriber's topics, zone and language as they are now, and the upcoming events as of now.
+     *
+     * @throws IllegalArgumentException for a delivery that is not a digest (a confirmation or notice)
+     */
+    public RenderedDigest render(Subscriber subscriber, Delivery delivery) {
+        if (delivery.kind().isNotice()) {
+            throw new IllegalArgumentException("delivery " + delivery.id() + " is a " + delivery.kind()
+                    + " email, not a digest");
+        }
+        return composers.get().compose(subscriber, delivery.windowStart(), delivery.windowEnd(),
+                new DigestLinks(links.preferencesUrl(subscriber), links.unsubscribeUrl(subscriber), null)).digest();
+    }
+
+    /**
+     * Record an email about a subscriber's subscription in the ledger: {@link DeliveryKind#CONFIRM} (the double
+     * opt-in link) or {@link DeliveryKind#NOTICE} ("subscribed already", or "subscribe again?"); which one it is, and
+     * whether it still goes out, is decided from the subscriber's status when it is sent. Nothing is recorded when an
+     * email of either kind was recorded for them less than {@link #NOTICE_INTERVAL} ago. Send it at once with
+     * {@link #sendQueued}; the scheduled runs retry it like any delivery.
+     *
+     * @return the recorded delivery, or empty when held back
+     */
+    public Optional<Delivery> queueNotice(Subscriber subscriber, DeliveryKind kind) {
+        if (!kind.isNotice()) {
+            throw new IllegalArgumentException(kind + " is not an email about a subscription");
+        }
+        Instant now = clock.instant();
+        Optional<Instant> last = ledger.lastNoticeAt(subscriber.id());
+        if (last.isPresent() && last.get().isAfter(now.minus(NOTICE_INTERVAL))) {
+            return Optional.empty();
+        }
+        // Named after its interval, so two requests at the same moment (which both found none) record one email.
+        long interval = NOTICE_INTERVAL.toSeconds();
+        String edition = kind.name().toLowerCase(Locale.ROOT) + ":"
+                + Instant.ofEpochSecond(now.getEpochSecond() / interval * interval);
+        NewDelivery notice = new NewDelivery(subscriber.id(), edition, kind, now, now, subscriber.email(),
+                planner.messageId(subscriber.id(), edition));
+        return ledger.plan(notice) ? ledger.find(subscriber.id(), edition) : Optional.empty();
+    }
+
+    /**
+     * One attempt at one waiting delivery now (a confirmation email right after the sign-up); a retry, if it needs
+     * one, is left to the scheduled runs.
+     *
+     * @throws GazetteException when mail cannot go anywhere (the delivery stays waiting)
+     */
+    public void sendQueued(long deliveryId) {
+        try (Mailer mailer = mailers.get()) {
+            run(mailer, SendProgress.NONE).deliver(deliveryId);
+        }
+    }
+
     /** Who a send now would mail, and what: composed, but nothing sent or recorded. */
     public List<DryRun> dryRun(Frequency frequency, int limit) {
         DigestComposer composer = composers.get();
@@ -208,7 +274,9 @@ public final class DigestDispatcher {
     }
 
     private SendRun run(Mailer mailer, SendProgress progress) {
-        return new SendRun(ledger, recipients, mailer, composers.get(), links, headers, config.mail(),
+        Notices notices = new Notices(new NoticeRenderer(config.digest(), config.topics()), links,
+                config.subscribers().confirmWithin(), clock);
+        return new SendRun(ledger, recipients, mailer, composers.get(), notices, links, headers, config.mail(),
                 config.delivery(), config.digest().sendEmpty(), clock, progress);
     }
 

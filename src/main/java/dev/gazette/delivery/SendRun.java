@@ -4,6 +4,7 @@ import dev.gazette.GazetteException;
 import dev.gazette.config.DeliveryConfig;
 import dev.gazette.config.MailConfig;
 import dev.gazette.digest.DigestLinks;
+import dev.gazette.digest.RenderedNotice;
 import dev.gazette.subscriber.Subscriber;
 import dev.gazette.subscriber.SubscriberLinks;
 import java.time.Clock;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -36,6 +38,7 @@ final class SendRun {
     private final Recipients recipients;
     private final Mailer mailer;
     private final DigestComposer composer;
+    private final Notices notices;
     private final SubscriberLinks links;
     private final MessageHeaders headers;
     private final DeliveryConfig delivery;
@@ -48,13 +51,14 @@ final class SendRun {
     private final AtomicInteger skipped = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
 
-    SendRun(DeliveryLedger ledger, Recipients recipients, Mailer mailer, DigestComposer composer, SubscriberLinks links,
-            MessageHeaders headers, MailConfig mail, DeliveryConfig delivery, boolean sendEmpty, Clock clock,
-            SendProgress progress) {
+    SendRun(DeliveryLedger ledger, Recipients recipients, Mailer mailer, DigestComposer composer, Notices notices,
+            SubscriberLinks links, MessageHeaders headers, MailConfig mail, DeliveryConfig delivery, boolean sendEmpty,
+            Clock clock, SendProgress progress) {
         this.ledger = ledger;
         this.recipients = recipients;
         this.mailer = mailer;
         this.composer = composer;
+        this.notices = notices;
         this.links = links;
         this.headers = headers;
         this.delivery = delivery;
@@ -136,6 +140,10 @@ final class SendRun {
             return;
         }
         Subscriber subscriber = found.get();
+        if (d.kind().isNotice()) {
+            deliverNotice(d, subscriber);
+            return;
+        }
         if (d.kind() == DeliveryKind.DIGEST && !subscriber.receivesDigests()) {
             finish(d, DeliveryStatus.SKIPPED, "not sent: the subscriber is " + describe(subscriber) + " now", null);
             return;
@@ -154,14 +162,41 @@ final class SendRun {
             finish(d, DeliveryStatus.SKIPPED, "nothing new", composed.itemCount());
             return;
         }
-        SendResult result;
+        send(d, subscriber, message(d, subscriber, composed), composed.itemCount());
+    }
+
+    /**
+     * An email about the subscription (CONFIRM, NOTICE): transactional, so without List-Unsubscribe headers. A
+     * template that cannot be rendered is retried like a transient failure rather than stopping the run: digests
+     * still go out.
+     */
+    private void deliverNotice(Delivery d, Subscriber subscriber) {
+        Notices.Composed composed;
         try {
-            result = mailer.send(message(d, subscriber, composed));
-        } catch (GazetteException e) {
-            finish(d, DeliveryStatus.FAILED, e.getMessage(), composed.itemCount());
+            composed = notices.compose(d, subscriber);
+        } catch (RuntimeException e) {
+            log.error("{}: could not compose the {} email: {}", d.recipient(), d.kind(), e.getMessage());
+            record(d, subscriber, new SendResult(SendResult.Kind.TRANSIENT, "could not compose: " + e.getMessage()), 0);
             return;
         }
-        record(d, subscriber, result, composed.itemCount());
+        if (composed.email() == null) {
+            finish(d, DeliveryStatus.SKIPPED, composed.skipReason(), 0);
+            return;
+        }
+        RenderedNotice email = composed.email();
+        send(d, subscriber, new OutgoingMessage(d.messageId(), d.recipient(), subscriber.name(), email.subject(),
+                email.html(), email.text(), Map.of()), 0);
+    }
+
+    private void send(Delivery d, Subscriber subscriber, OutgoingMessage message, int itemCount) {
+        SendResult result;
+        try {
+            result = mailer.send(message);
+        } catch (GazetteException e) {
+            finish(d, DeliveryStatus.FAILED, e.getMessage(), itemCount);
+            return;
+        }
+        record(d, subscriber, result, itemCount);
     }
 
     private OutgoingMessage message(Delivery d, Subscriber subscriber, DigestComposer.Composed composed) {

@@ -59,6 +59,12 @@ final class ReaderDates {
                 : event.startsAt().atZone(zone).toLocalDate();
     }
 
+    /** A moment in the reader's zone, with the zone's name: "Monday, November 30, 2026, 8:00 AM CET". */
+    String moment(Instant instant) {
+        ZonedDateTime at = instant.atZone(zone);
+        return dateTime.format(at) + " " + zoneName.format(at);
+    }
+
     /** A day, short: without its year when it is {@code year} ("Dec 9", "12월 9일"), else with it ("Jan 5, 2027"). */
     String day(LocalDate date, int year) {
         return (date.getYear() == year ? day : dayOfOtherYear).format(date);

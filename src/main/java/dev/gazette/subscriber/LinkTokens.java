@@ -68,6 +68,19 @@ public final class LinkTokens {
      * anything else (malformed, tampered, signed with another secret, made for another purpose, expired).
      */
     public Optional<TokenClaim> verify(TokenPurpose purpose, String token) {
+        return decode(purpose, token).filter(signed -> !signed.expiredAt(clock.instant())).map(Signed::claim);
+    }
+
+    /**
+     * Whether this is a genuine token for this purpose whose time has run out: a page can then say "this link has
+     * expired" rather than "this link is not valid". Never a reason to accept it.
+     */
+    public boolean isExpired(TokenPurpose purpose, String token) {
+        return decode(purpose, token).filter(signed -> signed.expiredAt(clock.instant())).isPresent();
+    }
+
+    /** A well-formed token for this purpose with a right signature, expired or not. */
+    private Optional<Signed> decode(TokenPurpose purpose, String token) {
         if (token == null || token.length() > 64) {
             return Optional.empty();
         }
@@ -92,10 +105,14 @@ public final class LinkTokens {
         long subjectId = payload.getLong();
         int version = payload.getInt();
         long expires = payload.getLong();
-        if (expires != 0 && !clock.instant().isBefore(Instant.ofEpochSecond(expires))) {
-            return Optional.empty();
+        return Optional.of(new Signed(new TokenClaim(purpose, subjectId, version), expires));
+    }
+
+    /** A decoded token: its claim and its expiry (epoch seconds; 0 for none). */
+    private record Signed(TokenClaim claim, long expires) {
+        boolean expiredAt(Instant now) {
+            return expires != 0 && !now.isBefore(Instant.ofEpochSecond(expires));
         }
-        return Optional.of(new TokenClaim(purpose, subjectId, version));
     }
 
     /**

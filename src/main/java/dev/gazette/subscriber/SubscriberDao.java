@@ -28,6 +28,9 @@ public interface SubscriberDao {
     record Row(String email, String emailKey, String name, String status, String frequency, String sendDay,
             int sendHour, String timeZone, String locale) {}
 
+    /** What the preference centre writes; enums and zones in their stored text form. */
+    record PreferencesRow(String name, String frequency, String sendDay, int sendHour, String timeZone, String locale) {}
+
     record TopicRow(long subscriberId, String topic) {}
 
     record StatusCount(String status, int total) {}
@@ -55,6 +58,12 @@ public interface SubscriberDao {
     @SqlUpdate
     void update(@Bind("id") long id, @BindMethods("r") Row row, @Bind("now") Instant now,
             @Bind("bounceReason") String bounceReason);
+
+    @SqlUpdate
+    int updatePreferences(@Bind("id") long id, @BindMethods("p") PreferencesRow row, @Bind("now") Instant now);
+
+    @SqlUpdate
+    int deletePendingOlderThan(@Bind("cutoff") Instant cutoff);
 
     @SqlUpdate
     int markBounced(@Bind("id") long id, @Bind("reason") String reason, @Bind("now") Instant now);

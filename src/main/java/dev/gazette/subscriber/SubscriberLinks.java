@@ -2,6 +2,7 @@ package dev.gazette.subscriber;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 /**
  * The public addresses of a subscriber's own pages, as written into emails. The web server answers these
@@ -28,6 +29,14 @@ public final class SubscriberLinks {
 
     public String preferencesUrl(Subscriber subscriber) {
         return baseUrl + PREFERENCES_PATH + tokens.issue(TokenPurpose.PREFERENCES, subscriber);
+    }
+
+    /**
+     * The double opt-in link of a confirmation email (and of the resubscribe link sent to an address that left),
+     * valid for the given time.
+     */
+    public String confirmUrl(Subscriber subscriber, Duration validFor) {
+        return baseUrl + CONFIRM_PATH + tokens.issue(TokenPurpose.CONFIRM, subscriber, validFor);
     }
 
     /** The address of one sent email, to read it in a browser. */

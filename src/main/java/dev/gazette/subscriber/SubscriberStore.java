@@ -156,6 +156,78 @@ public final class SubscriberStore {
     }
 
     /**
+     * Store a sign-up from the public subscribe form. A new address is added as PENDING (it gets digests once its
+     * owner confirms, see {@link #updateStatus}) and returned. A known address is left exactly as it is, whatever
+     * its status, and empty is returned: unlike {@link #upsert}, which replaces a known address's details, a form
+     * anyone can fill in never changes a stored subscriber. Two sign-ups of one new address at once store it once.
+     */
+    public Optional<Subscriber> signUp(SubscriberDraft draft) {
+        checkDraft(draft);
+        try {
+            return jdbi.inTransaction(handle -> {
+                SubscriberDao dao = handle.attach(SubscriberDao.class);
+                if (dao.findByEmailKey(EmailAddresses.key(draft.email())).isPresent()) {
+                    return Optional.<Subscriber>empty();
+                }
+                long id = dao.insert(row(draft, SubscriberStatus.PENDING, defaultSendDay, defaultSendHour, defaultZone,
+                        defaultLocale), clock.instant(), null, null, null, null);
+                dao.insertTopics(id, draft.topics().stream().distinct().sorted().toList());
+                return dao.find(id).map(s -> withTopics(dao, List.of(s)).get(0));
+            });
+        } catch (UnableToExecuteStatementException e) {
+            if (SqlErrors.isUniqueViolation(e)) {
+                return Optional.empty(); // another sign-up of the same address won the race
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Replace what a subscriber chose in the preference centre (name, topics, frequency, send day and hour, zone,
+     * language); their address and status stay. Returns false when there is no such subscriber.
+     *
+     * @throws GazetteException for a name longer than {@link #MAX_NAME_LENGTH}, an hour outside 0 to 23, or a
+     *     language tag longer than {@link #MAX_LOCALE_LENGTH}
+     */
+    public boolean updatePreferences(long id, SubscriberPreferences preferences) {
+        Objects.requireNonNull(preferences, "preferences");
+        if (preferences.name().length() > MAX_NAME_LENGTH) {
+            throw new GazetteException("the name is longer than " + MAX_NAME_LENGTH + " characters");
+        }
+        if (preferences.sendHour() < 0 || preferences.sendHour() > 23) {
+            throw new GazetteException("send hour " + preferences.sendHour() + " is not an hour from 0 to 23");
+        }
+        String locale = preferences.locale().toLanguageTag();
+        if (locale.length() > MAX_LOCALE_LENGTH) {
+            throw new GazetteException("the language tag " + locale + " is longer than " + MAX_LOCALE_LENGTH
+                    + " characters");
+        }
+        SubscriberDao.PreferencesRow row = new SubscriberDao.PreferencesRow(preferences.name(),
+                preferences.frequency().name(), preferences.sendDay().name(), preferences.sendHour(),
+                preferences.timeZone().getId(), locale);
+        return jdbi.inTransaction(handle -> {
+            SubscriberDao dao = handle.attach(SubscriberDao.class);
+            if (dao.updatePreferences(id, row, clock.instant()) == 0) {
+                return false;
+            }
+            List<String> stored = dao.topicsOf(List.of(id)).stream().map(SubscriberDao.TopicRow::topic).toList();
+            if (!stored.equals(preferences.topics())) {
+                dao.deleteTopics(id);
+                dao.insertTopics(id, preferences.topics());
+            }
+            return true;
+        });
+    }
+
+    /**
+     * Forget the sign-ups that were not confirmed in time: every PENDING subscriber created before {@code cutoff},
+     * with their topics and deliveries. Returns how many.
+     */
+    public int deletePendingOlderThan(Instant cutoff) {
+        return jdbi.withExtension(SubscriberDao.class, dao -> dao.deletePendingOlderThan(cutoff));
+    }
+
+    /**
      * Their mail server refused the address for good: no more mail to it. Applies to ACTIVE and
      * PENDING subscribers; returns whether it did.
      */

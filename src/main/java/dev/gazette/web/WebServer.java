@@ -3,6 +3,7 @@ package dev.gazette.web;
 import dev.gazette.Gazette;
 import dev.gazette.config.ServerConfig;
 import dev.gazette.item.ItemQuery;
+import dev.gazette.web.reader.ReaderPages;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.Instant;
@@ -34,12 +35,12 @@ public final class WebServer implements AutoCloseable {
 
     /** Every part of the web server, in the order their routes are added. */
     private List<WebModule> modules() {
-        return List.of(this::overview);
+        return List.of(this::overview, new ReaderPages(gazette, pages, csrf));
     }
 
-    /** The overview page, a health check, and read-only JSON for sources and items. */
+    /** The overview page (the start page is the subscribe form), a health check, and read-only JSON for sources and items. */
     private void overview(Javalin app) {
-        app.get("/", ctx -> pages.render(ctx, "overview", Map.of(
+        app.get("/overview", ctx -> pages.render(ctx, "overview", Map.of(
                 "sources", gazette.sources().list(),
                 "items", gazette.items().list(new ItemQuery(null, null, null, null, 100)),
                 "nextRuns", nextRuns.get())));

@@ -15,6 +15,11 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 public final class WebTemplates {
     /** The cookie that remembers a reader's chosen language. */
     static final String LANGUAGE_COOKIE = "gazette_lang";
+    /**
+     * A request attribute naming the language of the person a page is for (a subscriber's own, on the pages their
+     * links open), used when neither {@code ?lang=} nor the cookie chose one; set it before rendering.
+     */
+    public static final String PREFERRED_LANGUAGE = "gazette.preferredLanguage";
 
     private final TemplateEngine engine;
     private final WebMessages messages = new WebMessages();
@@ -52,8 +57,9 @@ public final class WebTemplates {
     }
 
     /**
-     * The language of the request: {@code ?lang=} (remembered in a cookie), else the cookie, else the browser's
-     * Accept-Language, among English and Korean; English otherwise.
+     * The language of the request: {@code ?lang=} (remembered in a cookie), else the cookie, else the language the
+     * page asks for ({@link #PREFERRED_LANGUAGE}), else the browser's Accept-Language, among English and Korean;
+     * English otherwise.
      */
     public Locale locale(Context ctx) {
         String chosen = ctx.queryParam("lang");
@@ -64,6 +70,10 @@ public final class WebTemplates {
         String remembered = ctx.cookie(LANGUAGE_COOKIE);
         if (remembered != null && WebMessages.LANGUAGES.contains(remembered)) {
             return Locale.forLanguageTag(remembered);
+        }
+        String preferred = ctx.attribute(PREFERRED_LANGUAGE);
+        if (preferred != null && WebMessages.LANGUAGES.contains(preferred)) {
+            return Locale.forLanguageTag(preferred);
         }
         String accept = ctx.header("Accept-Language");
         if (accept != null) {

@@ -84,6 +84,22 @@ class LinkTokensTest {
     }
 
     @Test
+    void onlyAGenuineTokenPastItsExpiryCountsAsExpired() {
+        String confirm = tokens.issue(TokenPurpose.CONFIRM, subscriber(42, 1), Duration.ofHours(48));
+        LinkTokens later = new LinkTokens(SECRET, Clock.fixed(NOW.plus(Duration.ofHours(49)), ZoneOffset.UTC));
+        char last = confirm.charAt(confirm.length() - 1);
+        String tampered = confirm.substring(0, confirm.length() - 1) + (last == 'A' ? 'Q' : 'A');
+
+        assertThat(tokens.isExpired(TokenPurpose.CONFIRM, confirm)).isFalse();
+        assertThat(later.isExpired(TokenPurpose.CONFIRM, confirm)).isTrue();
+        assertThat(later.isExpired(TokenPurpose.PREFERENCES, confirm)).as("made for another purpose").isFalse();
+        assertThat(later.isExpired(TokenPurpose.CONFIRM, tampered)).isFalse();
+        assertThat(later.isExpired(TokenPurpose.CONFIRM, "garbage")).isFalse();
+        assertThat(later.isExpired(TokenPurpose.UNSUBSCRIBE, later.issue(TokenPurpose.UNSUBSCRIBE, subscriber(42, 1))))
+                .as("a token without expiry").isFalse();
+    }
+
+    @Test
     void garbageIsRefusedWithoutAnError() {
         for (String garbage : new String[] {null, "", "x", "!!!!", "a".repeat(5000), "AAAA",
                 Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[38])}) {

@@ -1,0 +1,4 @@
+-- Sign-ups never confirmed: their topics and deliveries go with them (ON DELETE CASCADE).
+DELETE FROM subscriber
+ WHERE status = 'PENDING'
+   AND created_at < :cutoff
