@@ -1,5 +1,6 @@
 package dev.gazette;
 
+import dev.gazette.admin.Admin;
 import dev.gazette.config.GazetteConfig;
 import dev.gazette.config.SourceConfig;
 import dev.gazette.db.Database;
@@ -27,6 +28,7 @@ import dev.gazette.subscriber.SubscriberLinks;
 import dev.gazette.subscriber.SubscriberStore;
 import dev.gazette.subscriber.csv.SubscriberImporter;
 import dev.gazette.topic.TopicMatcher;
+import dev.gazette.topic.TopicStore;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
@@ -51,6 +53,8 @@ public final class Gazette implements AutoCloseable {
     private final DigestSelector selector;
     private final Clock clock;
     private final MailRoute mail;
+    private final TopicStore topics;
+    private final Admin admin;
     private volatile String baseUrl;
 
     private Gazette(GazetteConfig config, Database database, Clock clock) {
@@ -61,13 +65,15 @@ public final class Gazette implements AutoCloseable {
         this.items = new ItemStore(database.jdbi(), clock);
         this.subscribers = new SubscriberStore(database.jdbi(), clock, config.subscribers());
         ItemParsers parsers = new ItemParsers(config.collect().calendar(), clock);
+        this.topics = new TopicStore(database.jdbi(), clock, config.topics());
         this.collector = new Collector(sources, items, new Fetcher(config.fetch()), parsers::forSource,
-                new TopicMatcher(config.topics()), config.fetch(), clock);
+                new TopicMatcher(topics::effective), config.fetch(), clock);
         sources.sync(config.sources());
         this.tokens = new LinkTokens(secret(config, database), clock);
         this.ledger = new DeliveryLedger(database.jdbi(), clock);
         this.selector = new DigestSelector(items, config.digest(), config.topics());
         this.mail = new MailRoute(config);
+        this.admin = new Admin(database.jdbi(), clock, config.admin());
         this.baseUrl = config.server().baseUrl(config.server().port());
     }
 
@@ -109,6 +115,16 @@ public final class Gazette implements AutoCloseable {
 
     public SubscriberStore subscribers() {
         return subscribers;
+    }
+
+    /** The topics in force: configured, with keywords edited in the admin console; item and subscriber counts. */
+    public TopicStore topics() {
+        return topics;
+    }
+
+    /** Admins, their sessions, API tokens, the audit log and the dashboard's counts. */
+    public Admin admin() {
+        return admin;
     }
 
     /** An importer of subscriber files that accepts the configured topics. */

@@ -61,6 +61,9 @@ interface DeliveryDao {
     @SqlQuery
     List<StatusCount> countByStatus();
 
+    @SqlUpdate
+    int retryFailed(@Bind("subscriberId") Long subscriberId, @Bind("now") Instant now);
+
     @SqlQuery
     List<Delivery> list(@Bind("status") String status, @Bind("subscriberId") Long subscriberId, @Bind("limit") int limit);
 }
