@@ -1,5 +1,6 @@
 package dev.gazette;
 
+import dev.gazette.admin.Admin;
 import dev.gazette.config.GazetteConfig;
 import dev.gazette.config.SourceConfig;
 import dev.gazette.config.TopicConfig;
@@ -33,6 +34,7 @@ import dev.gazette.subscriber.SubscriberLinks;
 import dev.gazette.subscriber.SubscriberStore;
 import dev.gazette.subscriber.csv.SubscriberImporter;
 import dev.gazette.topic.TopicMatcher;
+import dev.gazette.topic.TopicStore;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
@@ -62,6 +64,8 @@ public final class Gazette implements AutoCloseable {
     private final EditorNotes editorNotes;
     private final PinnedItems pinnedItems;
     private final SendJobs sendJobs;
+    private final TopicStore topics;
+    private final Admin admin;
     private volatile String baseUrl;
 
     private Gazette(GazetteConfig config, Database database, Clock clock) {
@@ -72,9 +76,10 @@ public final class Gazette implements AutoCloseable {
         this.items = new ItemStore(database.jdbi(), clock);
         this.subscribers = new SubscriberStore(database.jdbi(), clock, config.subscribers());
         ItemParsers parsers = new ItemParsers(config.collect().calendar(), clock);
+        this.topics = new TopicStore(database.jdbi(), clock, config.topics());
         Fetcher fetcher = new Fetcher(config.fetch());
         this.collector = new Collector(sources, items, fetcher, parsers::forSource,
-                new TopicMatcher(config.topics()), config.fetch(), clock);
+                new TopicMatcher(topics::effective), config.fetch(), clock);
         this.catalog = new SourceCatalog(database.jdbi(), config, sources, fetcher, clock);
         sources.sync(catalog.effective());
         this.tokens = new LinkTokens(secret(config, database), clock);
@@ -84,6 +89,7 @@ public final class Gazette implements AutoCloseable {
         this.selector = new DigestSelector(items, config.digest(), config.topics(),
                 EditorsPicks.of(editorNotes, pinnedItems));
         this.mail = new MailRoute(config);
+        this.admin = new Admin(database.jdbi(), clock, config.admin());
         this.baseUrl = config.server().baseUrl(config.server().port());
         this.sendJobs = new SendJobs(database.jdbi(), this::digests,
                 config.topics().stream().map(TopicConfig::slug).collect(Collectors.toSet()), clock);
@@ -132,6 +138,16 @@ public final class Gazette implements AutoCloseable {
 
     public SubscriberStore subscribers() {
         return subscribers;
+    }
+
+    /** The topics in force: configured, with keywords edited in the admin console; item and subscriber counts. */
+    public TopicStore topics() {
+        return topics;
+    }
+
+    /** Admins, their sessions, API tokens, the audit log and the dashboard's counts. */
+    public Admin admin() {
+        return admin;
     }
 
     /** An importer of subscriber files that accepts the configured topics. */

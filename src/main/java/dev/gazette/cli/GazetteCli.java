@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
             SendCommand.class,
             PreviewCommand.class,
             DeliveriesCommand.class,
+            AdminCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class GazetteCli {

@@ -1,6 +1,8 @@
 package dev.gazette.cli;
 
 import dev.gazette.Gazette;
+import dev.gazette.admin.AdminAccounts;
+import dev.gazette.admin.AuditLog;
 import dev.gazette.delivery.SendProgress;
 import dev.gazette.delivery.SendReport;
 import dev.gazette.schedule.GazetteScheduler;
@@ -44,7 +46,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         gazette.mail().startOutbox();
         GazetteScheduler scheduler = gazette.scheduler();
-        WebServer web = new WebServer(gazette, scheduler::nextRuns);
+        WebServer web = new WebServer(gazette, scheduler::nextRuns, scheduler::nextDigestRun);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             web.close();
@@ -62,6 +64,7 @@ final class ServeCommand implements Callable<Integer> {
         String host = config.server().host();
         out.printf("Gazette is running at http://%s:%d/%n", host.equals("0.0.0.0") ? "localhost" : host, port);
         out.printf("Database: %s%n", config.jdbcUrl());
+        firstAdmin(gazette, config.server().baseUrl(port), out);
         out.println(gazette.mail().describe());
         out.println("Next collections:");
         scheduler.nextRuns().forEach((source, when) ->
@@ -76,6 +79,26 @@ final class ServeCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return ExitCodes.OK;
+    }
+
+    /**
+     * With admin.create-on-start and no admin yet: create "admin" with a random password and print it, this once
+     * (only its hash is kept, and later starts find an admin).
+     */
+    static void firstAdmin(Gazette gazette, String baseUrl, PrintWriter out) {
+        if (!gazette.config().admin().createOnStart()) {
+            if (gazette.admin().accounts().count() == 0) {
+                out.println("Admin console: no admin yet; add one with 'gazette admin create NAME'.");
+            }
+            return;
+        }
+        String password = AdminAccounts.randomPassword();
+        gazette.admin().accounts().createFirst("admin", password).ifPresent(admin -> {
+            gazette.admin().audit().record(AuditLog.SERVE, "admin.create", admin.name(),
+                    "first admin, with a random password printed once at start-up");
+            out.printf("Admin console: %s/admin  user %s  password %s%n", baseUrl, admin.name(), password);
+            out.println("  (shown this once: note it now, or set another with 'gazette admin password admin')");
+        });
     }
 
     /** Collect, then send the current period's digest to everyone who has not had it; in the background. */

@@ -64,6 +64,9 @@ interface DeliveryDao {
     @SqlQuery
     List<StatusCount> countByStatus();
 
+    @SqlUpdate
+    int retryFailed(@Bind("subscriberId") Long subscriberId, @Bind("now") Instant now);
+
     @SqlQuery
     List<Long> claimableOfJob(@Bind("jobId") long jobId, @Bind("now") Instant now, @Bind("limit") int limit);
 

@@ -148,6 +148,16 @@ public final class DeliveryLedger {
                 dao -> dao.list(status == null ? null : status.name(), subscriberId, limit));
     }
 
+    /**
+     * Put FAILED deliveries back in the queue, attempts reset, to be sent by the next run (the next digest check,
+     * or {@link DigestDispatcher#sendQueued()}); their window and Message-ID stay. Returns how many.
+     *
+     * @param subscriberId only this subscriber's, or null for all
+     */
+    public int retryFailed(Long subscriberId) {
+        return jdbi.withExtension(DeliveryDao.class, dao -> dao.retryFailed(subscriberId, clock.instant()));
+    }
+
     private void finish(long id, DeliveryStatus status, String error, Integer itemCount) {
         jdbi.useExtension(DeliveryDao.class, dao -> dao.finish(id, status.name(), clip(error), itemCount, clock.instant()));
     }

@@ -91,6 +91,18 @@ public final class DigestDispatcher {
     }
 
     /**
+     * Send what the ledger holds and is due now (retries put back in the queue, say), without planning anything
+     * new; returns once each has been tried.
+     *
+     * @throws GazetteException when mail cannot go anywhere
+     */
+    public SendReport sendQueued() throws InterruptedException {
+        try (Mailer mailer = mailers.get()) {
+            return drain(mailer, false, SendProgress.NONE);
+        }
+    }
+
+    /**
      * Send one subscriber's digest, as they would get it now, to another address; it does not count as theirs.
      *
      * @throws GazetteException before anything is recorded, when mail cannot go anywhere

@@ -5,6 +5,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -16,24 +17,45 @@ import java.util.regex.Pattern;
  * not "TBD". Text is NFKC-normalised first, so full-width and composed forms match. In scripts
  * written without spaces between a word and its particles (Korean, Chinese, Japanese), a keyword
  * must start a word but may be followed by more letters: "바이오" matches "바이오산업은".
+ *
+ * <p>The topics may change while Gazette runs (keywords edited in the admin console): a matcher built on a
+ * supplier asks it for the topics on every match and compiles them again when they changed.
  */
 public final class TopicMatcher {
-    private final List<CompiledTopic> topics;
+    private final Supplier<List<TopicConfig>> configs;
+    private volatile Compiled compiled;
+
+    private record Compiled(List<TopicConfig> from, List<CompiledTopic> topics) {}
 
     public TopicMatcher(List<TopicConfig> configs) {
-        this.topics = configs.stream().map(CompiledTopic::new).toList();
+        this(() -> configs);
+    }
+
+    /** @param configs the topics in force; it is called for every match, so it must be cheap (cached) */
+    public TopicMatcher(Supplier<List<TopicConfig>> configs) {
+        this.configs = configs;
     }
 
     /** @return the slugs of the matching topics, in configuration order */
     public List<String> match(String title, String text, List<String> categories) {
         String haystack = normalize(title) + "\n" + normalize(text);
         List<String> matched = new ArrayList<>();
-        for (CompiledTopic topic : topics) {
+        for (CompiledTopic topic : compiled()) {
             if (topic.matchesCategory(categories) || topic.matchesText(haystack)) {
                 matched.add(topic.slug);
             }
         }
         return matched;
+    }
+
+    private List<CompiledTopic> compiled() {
+        List<TopicConfig> current = configs.get();
+        Compiled c = compiled;
+        if (c == null || (c.from() != current && !c.from().equals(current))) {
+            c = new Compiled(current, current.stream().map(CompiledTopic::new).toList());
+            compiled = c;
+        }
+        return c.topics();
     }
 
     static String normalize(String text) {

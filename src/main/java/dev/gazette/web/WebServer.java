@@ -4,11 +4,13 @@ import dev.gazette.Gazette;
 import dev.gazette.config.ServerConfig;
 import dev.gazette.item.ItemQuery;
 import dev.gazette.web.reader.ReaderPages;
+import dev.gazette.web.admin.AdminModule;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -19,12 +21,22 @@ public final class WebServer implements AutoCloseable {
     private final Javalin app;
     private final Gazette gazette;
     private final Supplier<Map<String, Instant>> nextRuns;
+    private final Supplier<Optional<Instant>> nextDigestRun;
     private final WebTemplates pages = new WebTemplates();
     private final Csrf csrf;
 
     public WebServer(Gazette gazette, Supplier<Map<String, Instant>> nextRuns) {
+        this(gazette, nextRuns, Optional::empty);
+    }
+
+    /**
+     * @param nextRuns when each source is next collected, by source id
+     * @param nextDigestRun when due digests are next looked for, if scheduled
+     */
+    public WebServer(Gazette gazette, Supplier<Map<String, Instant>> nextRuns, Supplier<Optional<Instant>> nextDigestRun) {
         this.gazette = gazette;
         this.nextRuns = nextRuns;
+        this.nextDigestRun = nextDigestRun;
         this.csrf = new Csrf(gazette.tokens(), gazette.config().server().publicUrl().startsWith("https:"));
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -35,7 +47,8 @@ public final class WebServer implements AutoCloseable {
 
     /** Every part of the web server, in the order their routes are added. */
     private List<WebModule> modules() {
-        return List.of(this::overview, new ReaderPages(gazette, pages, csrf));
+        return List.of(this::overview, new ReaderPages(gazette, pages, csrf),
+                new AdminModule(gazette, pages, csrf, nextRuns, nextDigestRun));
     }
 
     /** The overview page (the start page is the subscribe form), a health check, and read-only JSON for sources and items. */

@@ -1,0 +1,1 @@
+SELECT id, name, created_at, password_changed_at, last_login_at FROM admin_user ORDER BY name_key

@@ -1,0 +1,1 @@
+UPDATE admin_user SET password_hash = :passwordHash WHERE id = :id

@@ -1,0 +1,1 @@
+DELETE FROM admin_session WHERE id_hash = :idHash

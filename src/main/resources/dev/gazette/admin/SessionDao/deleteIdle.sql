@@ -1,0 +1,1 @@
+DELETE FROM admin_session WHERE last_seen_at < :idleSince

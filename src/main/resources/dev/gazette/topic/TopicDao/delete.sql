@@ -1,0 +1,1 @@
+DELETE FROM topic_override WHERE slug = :slug

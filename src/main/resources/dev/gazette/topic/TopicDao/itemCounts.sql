@@ -1,0 +1,1 @@
+SELECT topic, COUNT(*) AS total FROM item_topic GROUP BY topic
