@@ -87,18 +87,18 @@ final class ServeCommand implements Callable<Integer> {
      */
     static void firstAdmin(Gazette gazette, String baseUrl, PrintWriter out) {
         if (!gazette.config().admin().createOnStart()) {
-            if (gazette.admin().accounts().count() == 0) {
-                out.println("Admin console: no admin yet; add one with 'gazette admin create NAME'.");
-            }
+            out.println(gazette.admin().accounts().count() == 0
+                    ? "Admin console: no admin yet; add one with 'gazette admin create NAME'."
+                    : "Admin console: " + baseUrl + "/admin");
             return;
         }
         String password = AdminAccounts.randomPassword();
-        gazette.admin().accounts().createFirst("admin", password).ifPresent(admin -> {
+        gazette.admin().accounts().createFirst("admin", password).ifPresentOrElse(admin -> {
             gazette.admin().audit().record(AuditLog.SERVE, "admin.create", admin.name(),
                     "first admin, with a random password printed once at start-up");
             out.printf("Admin console: %s/admin  user %s  password %s%n", baseUrl, admin.name(), password);
             out.println("  (shown this once: note it now, or set another with 'gazette admin password admin')");
-        });
+        }, () -> out.printf("Admin console: %s/admin%n", baseUrl));
     }
 
     /** Collect, then send the current period's digest to everyone who has not had it; in the background. */

@@ -157,7 +157,7 @@ class AdminCommandTest {
                     Pattern.MULTILINE).matcher(first.toString());
             assertThat(line.find()).as(first.toString()).isTrue();
             assertThat(gazette.admin().accounts().authenticate("admin", line.group(1))).isPresent();
-            assertThat(second.toString()).isEmpty();
+            assertThat(second.toString()).isEqualTo("Admin console: http://localhost:8080/admin\n");
             assertThat(gazette.admin().audit().list("serve", "admin.create", 0, 10)).hasSize(1);
         }
         Run list = gazette("", "admin", "list");
