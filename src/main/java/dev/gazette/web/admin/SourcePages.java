@@ -55,6 +55,8 @@ final class SourcePages {
         app.post("/admin/sources/{id}/edit", this::save);
         app.post("/admin/sources/{id}/enabled", this::switchOnOff);
         app.post("/admin/sources/{id}/fetch", this::fetch);
+        // a language link on the page that answered "fetch now" comes back here: a GET fetches nothing
+        app.get("/admin/sources/{id}/fetch", ctx -> ctx.redirect("/admin/sources", io.javalin.http.HttpStatus.SEE_OTHER));
         app.get("/admin/sources/{id}/delete", ctx -> confirmDelete(ctx, 200, deletable(ctx), null));
         app.post("/admin/sources/{id}/delete", this::delete);
     }

@@ -135,6 +135,9 @@ class AdminSourcePagesTest {
         assertThat(world.gazette.admin().audit().list(AdminWorld.ADMIN, "source.fetch", 0, 10))
                 .extracting(AuditEntry::target).containsExactly("broken", "wire");
         assertThat(admin.post("/admin/sources/nothing/fetch", Map.of()).status()).isEqualTo(404);
+        Browser.Page get = admin.get("/admin/sources/wire/fetch?lang=ko");
+        assertThat(get.location()).as("a GET (the language link) fetches nothing").isEqualTo("/admin/sources");
+        assertThat(world.gazette.admin().audit().list(AdminWorld.ADMIN, "source.fetch", 0, 10)).hasSize(2);
     }
 
     @Test
