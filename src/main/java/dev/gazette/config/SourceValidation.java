@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.jsoup.select.Selector;
 import org.quartz.CronExpression;
 
 /**
@@ -109,12 +110,32 @@ public final class SourceValidation {
         if (page.itemKind() == ItemKind.EVENT && (page.start() == null || page.start().isBlank())) {
             problem.accept(join(key, "start"), "is required when item-kind is event");
         }
+        checkCss(join(key, "item"), page.item(), problem);
+        checkCss(join(key, "title"), page.title(), problem);
+        checkCss(join(key, "link"), page.link(), problem);
+        checkCss(join(key, "date"), page.date(), problem);
+        checkCss(join(key, "summary"), page.summary(), problem);
+        checkCss(join(key, "start"), page.start(), problem);
+        checkCss(join(key, "end"), page.end(), problem);
+        checkCss(join(key, "location"), page.location(), problem);
         try {
             if (page.timeZone() != null && !page.timeZone().isBlank()) {
                 ZoneId.of(page.timeZone());
             }
         } catch (DateTimeException e) {
             problem.accept(join(key, "time-zone"), "'" + page.timeZone() + "' is not an IANA time zone (e.g. Europe/Berlin)");
+        }
+    }
+
+    /** A selector given must be CSS that jsoup reads: found when the definition is checked, not at its first fetch. */
+    private static void checkCss(String key, String css, BiConsumer<String, String> problem) {
+        if (css == null || css.isBlank()) {
+            return;
+        }
+        try {
+            Selector.evaluatorOf(css.strip());
+        } catch (Selector.SelectorParseException e) {
+            problem.accept(key, "'" + css.strip() + "' is not valid CSS: " + e.getMessage());
         }
     }
 

@@ -84,6 +84,19 @@ class ConfigValidationTest extends ConfigFileTest {
     }
 
     @Test
+    void selectorThatIsNotCss() {
+        assertError("""
+                sources:
+                  - id: my-id
+                    type: page
+                    url: https://example.org/news
+                    page:
+                      item: li.post
+                      title: "h3["
+                """).hasMessageStartingWith(file + ": key 'sources[0] (my-id).page.title' 'h3[' is not valid CSS: ");
+    }
+
+    @Test
     void badUrlScheme() {
         assertError("""
                 sources:

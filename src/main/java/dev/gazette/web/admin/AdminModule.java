@@ -14,9 +14,10 @@ import java.util.function.Supplier;
 
 /**
  * The admin console under {@code /admin}: log-in and the guard in front of every page ({@link AdminAuth}), the
- * dashboard, subscribers (with import and export), topics, digest preview, deliveries, the demo outbox, API tokens
- * and the audit log. Every page shares the nav fragment {@code web/admin/nav.html} and {@link AdminPages}; every
- * change is a POST with a CSRF value, recorded in the audit log.
+ * dashboard, sources, subscribers (with import and export), topics, items to pin, editor's notes, digest preview,
+ * manual sends, deliveries, the demo outbox, API tokens and the audit log. Every page shares the nav fragment
+ * {@code web/admin/nav.html} and {@link AdminPages}; every change is a POST with a CSRF value, recorded in the audit
+ * log.
  */
 public final class AdminModule implements WebModule {
     private final Gazette gazette;
@@ -41,10 +42,14 @@ public final class AdminModule implements WebModule {
     public void register(Javalin app) {
         new AdminAuth(gazette, admin, new LoginThrottle(Clock.systemUTC())).register(app);
         new DashboardPage(gazette, admin, nextRuns, nextDigestRun).register(app);
+        new SourcePages(gazette, admin, nextRuns).register(app);
         new SubscriberImportPage(gazette, admin).register(app); // before /admin/subscribers/{id}
         new SubscriberPages(gazette, admin).register(app);
         new TopicPages(gazette, admin).register(app);
+        new ItemPages(gazette, admin).register(app);
+        new NotePages(gazette, admin).register(app);
         new PreviewPages(gazette, admin).register(app);
+        new SendPages(gazette, admin).register(app);
         new DeliveryPages(gazette, admin).register(app);
         new OutboxPages(gazette, admin).register(app);
         new TokenPages(gazette, admin).register(app);
