@@ -5,8 +5,10 @@ import dev.gazette.config.ServerConfig;
 import dev.gazette.item.ItemQuery;
 import dev.gazette.web.reader.ReaderPages;
 import dev.gazette.web.admin.AdminModule;
+import dev.gazette.web.api.ApiJson;
+import dev.gazette.web.api.ApiModule;
 import io.javalin.Javalin;
-import io.javalin.http.Context;
+import io.javalin.json.JavalinJackson;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +43,7 @@ public final class WebServer implements AutoCloseable {
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.defaultContentType = "application/json";
+            config.jsonMapper(new JavalinJackson(ApiJson.mapper(), false));
         });
         modules().forEach(module -> module.register(app));
     }
@@ -48,34 +51,22 @@ public final class WebServer implements AutoCloseable {
     /** Every part of the web server, in the order their routes are added. */
     private List<WebModule> modules() {
         return List.of(this::overview, new ReaderPages(gazette, pages, csrf),
-                new AdminModule(gazette, pages, csrf, nextRuns, nextDigestRun));
+                new AdminModule(gazette, pages, csrf, nextRuns, nextDigestRun), new ApiModule(gazette, nextRuns));
     }
 
-    /** The overview page (the start page is the subscribe form), a health check, and read-only JSON for sources and items. */
+    /** The overview page (the start page is the subscribe form) and a health check (public, says only "up"). */
     private void overview(Javalin app) {
         app.get("/overview", ctx -> pages.render(ctx, "overview", Map.of(
                 "sources", gazette.sources().list(),
                 "items", gazette.items().list(new ItemQuery(null, null, null, null, 100)),
                 "nextRuns", nextRuns.get())));
         app.get("/health", ctx -> ctx.json(Map.of("status", "up")));
-        app.get("/api/sources", ctx -> ctx.json(gazette.sources().list()));
-        app.get("/api/items", ctx -> ctx.json(gazette.items().list(new ItemQuery(ctx.queryParam("source"),
-                ctx.queryParam("topic"), null, null, limit(ctx)))));
     }
 
     /** Start listening; returns the port actually bound (useful with port 0). */
     public int start(ServerConfig server) {
         app.start(server.host(), server.port());
         return app.port();
-    }
-
-    private static int limit(Context ctx) {
-        String limit = ctx.queryParam("limit");
-        try {
-            return limit == null ? 100 : Math.max(1, Math.min(1000, Integer.parseInt(limit)));
-        } catch (NumberFormatException e) {
-            return 100;
-        }
     }
 
     @Override

@@ -1,0 +1,30 @@
+package dev.gazette.web.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * The body of every error answer of the API: {@code {"error": {"status": 404, "message": "...", "details": [...]}}}.
+ *
+ * @param status the HTTP status again, for clients that only keep the body
+ * @param message what went wrong, for people (never a stack trace)
+ * @param details for bad input: each field's problem (omitted when there are none)
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+record ApiError(int status, String message, List<FieldProblem> details) {
+
+    /** The JSON document: the error under the key {@code error}. */
+    record Body(ApiError error) {}
+
+    /**
+     * One problem of the input.
+     *
+     * @param field the field's name as sent ({@code email}, {@code page.item}, {@code topics[2]}), or a query
+     *     parameter's, or {@code body} for the body as a whole
+     */
+    record FieldProblem(String field, String problem) {}
+
+    Body body() {
+        return new Body(this);
+    }
+}
