@@ -2,7 +2,6 @@ package dev.gazette.web;
 
 import dev.gazette.Gazette;
 import dev.gazette.config.ServerConfig;
-import dev.gazette.item.ItemQuery;
 import dev.gazette.web.reader.ReaderPages;
 import dev.gazette.web.admin.AdminModule;
 import dev.gazette.web.api.ApiJson;
@@ -50,17 +49,23 @@ public final class WebServer implements AutoCloseable {
 
     /** Every part of the web server, in the order their routes are added. */
     private List<WebModule> modules() {
-        return List.of(this::overview, new ReaderPages(gazette, pages, csrf),
+        return List.of(this::health, new ReaderPages(gazette, pages, csrf),
                 new AdminModule(gazette, pages, csrf, nextRuns, nextDigestRun), new ApiModule(gazette, nextRuns));
     }
 
-    /** The overview page (the start page is the subscribe form) and a health check (public, says only "up"). */
-    private void overview(Javalin app) {
-        app.get("/overview", ctx -> pages.render(ctx, "overview", Map.of(
-                "sources", gazette.sources().list(),
-                "items", gazette.items().list(new ItemQuery(null, null, null, null, 100)),
-                "nextRuns", nextRuns.get())));
+    /**
+     * A health check (public, says only "up"), and refusals as pages: a form that failed its CSRF check gets a
+     * page saying what to do, not a bare status (the API answers JSON errors of its own).
+     */
+    private void health(Javalin app) {
         app.get("/health", ctx -> ctx.json(Map.of("status", "up")));
+        app.exception(io.javalin.http.ForbiddenResponse.class, (e, ctx) -> {
+            if (ctx.path().startsWith("/api/")) {
+                ctx.status(403).json(Map.of("error", Map.of("status", 403, "message", e.getMessage())));
+            } else {
+                pages.render(ctx, 403, "forbidden", Map.of("message", e.getMessage()));
+            }
+        });
     }
 
     /** Start listening; returns the port actually bound (useful with port 0). */

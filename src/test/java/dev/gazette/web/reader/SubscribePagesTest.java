@@ -285,8 +285,8 @@ class SubscribePagesTest {
     }
 
     @Test
-    void theOverviewMovedToItsOwnAddress() {
+    void theOldUnauthenticatedOverviewIsGoneTheDashboardShowsSourcesAndItems() {
         world = new ReaderWorld(dir, DatabaseKind.H2);
-        assertThat(world.get("/overview").text()).contains("Sources", "Latest items");
+        assertThat(world.get("/overview").status()).isEqualTo(404);
     }
 }
