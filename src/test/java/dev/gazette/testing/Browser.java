@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -31,6 +32,18 @@ public final class Browser implements AutoCloseable {
 
     /** A fresh browser with an empty profile, at the given window width (e.g. 1280 for desktop, 390 for a phone). */
     public static Browser open(int width, int height) {
+        return open(width, height, true);
+    }
+
+    /**
+     * A fresh browser that runs no JavaScript on pages (as for a reader who switched it off), to show a page works
+     * without it. Selenium's own scripts ({@code executeScript}) still run.
+     */
+    public static Browser withoutJavaScript(int width, int height) {
+        return open(width, height, false);
+    }
+
+    private static Browser open(int width, int height, boolean javaScript) {
         try {
             Path profile = Files.createTempDirectory("gazette-chromium");
             ChromeOptions options = new ChromeOptions();
@@ -39,6 +52,9 @@ public final class Browser implements AutoCloseable {
                     "--no-first-run", "--disable-background-networking", "--disable-component-update",
                     "--disable-sync", "--disable-dev-shm-usage", "--hide-scrollbars",
                     "--user-data-dir=" + profile, "--window-size=" + width + "," + height);
+            if (!javaScript) {
+                options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+            }
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new File(CHROMEDRIVER))
                     .usingAnyFreePort()
