@@ -103,6 +103,28 @@ public final class DigestDispatcher {
     }
 
     /**
+     * {@link #sendQueued()} on a background thread, for a caller that must not wait (a page, an API call): if
+     * mail cannot go out now, the deliveries wait for the next digest check.
+     */
+    public void sendQueuedInBackground() {
+        Thread sender = new Thread(() -> {
+            try {
+                SendReport report = sendQueued();
+                log.info("queued deliveries: {} sent, {} failed, {} waiting to retry", report.sent(), report.failed(),
+                        report.retrying());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (GazetteException e) {
+                log.warn("queued deliveries wait for the next digest check: {}", e.getMessage());
+            } catch (RuntimeException e) {
+                log.error("sending queued deliveries failed: {}", e.getMessage(), e);
+            }
+        }, "gazette-send-queued");
+        sender.setDaemon(true);
+        sender.start();
+    }
+
+    /**
      * Send one subscriber's digest, as they would get it now, to another address; it does not count as theirs.
      *
      * @throws GazetteException before anything is recorded, when mail cannot go anywhere

@@ -1,9 +1,7 @@
 package dev.gazette.web.admin;
 
 import dev.gazette.Gazette;
-import dev.gazette.GazetteException;
 import dev.gazette.delivery.DeliveryStatus;
-import dev.gazette.delivery.SendReport;
 import dev.gazette.subscriber.Subscriber;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -12,8 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The delivery ledger in the console: newest first, filtered by status and subscriber, with the SMTP server's reply
@@ -21,7 +17,6 @@ import org.slf4j.LoggerFactory;
  * in the background (or, when mail cannot go out now, at the next digest check).
  */
 final class DeliveryPages {
-    private static final Logger log = LoggerFactory.getLogger(DeliveryPages.class);
     static final int LIMIT = 200;
 
     private final Gazette gazette;
@@ -76,31 +71,13 @@ final class DeliveryPages {
         int queued = gazette.digests().ledger().retryFailed(subscriberId);
         admin.audit(ctx, "deliveries.retry", scope, queued + " failed deliveries queued again");
         if (queued > 0) {
-            sendInBackground();
+            gazette.digests().sendQueuedInBackground();
         }
         String back = "/admin/deliveries" + (subscriberId == null ? ""
                 : "?subscriber=" + URLEncoder.encode(scope, StandardCharsets.UTF_8));
         admin.redirect(ctx, back, "deliveries.retried", queued);
     }
 
-    /** Send what is queued now, without holding up the page; if mail cannot go out, the next digest check will. */
-    private void sendInBackground() {
-        Thread sender = new Thread(() -> {
-            try {
-                SendReport report = gazette.digests().sendQueued();
-                log.info("retried deliveries: {} sent, {} failed, {} waiting to retry", report.sent(), report.failed(),
-                        report.retrying());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (GazetteException e) {
-                log.warn("retried deliveries wait for the next digest check: {}", e.getMessage());
-            } catch (RuntimeException e) {
-                log.error("sending retried deliveries failed: {}", e.getMessage(), e);
-            }
-        }, "gazette-retry-failed");
-        sender.setDaemon(true);
-        sender.start();
-    }
 
     private static DeliveryStatus status(String text) {
         if (text == null) {

@@ -1,16 +1,12 @@
 package dev.gazette.web.api;
 
 import dev.gazette.Gazette;
-import dev.gazette.GazetteException;
 import dev.gazette.delivery.Delivery;
 import dev.gazette.delivery.DeliveryStatus;
-import dev.gazette.delivery.SendReport;
 import dev.gazette.subscriber.Subscriber;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The delivery ledger: the latest deliveries filtered by status, subscriber or manual send (each failure with the
@@ -18,7 +14,6 @@ import org.slf4j.LoggerFactory;
  * reset) and are sent at once in the background, or at the next digest check when mail cannot go out now.
  */
 final class DeliveryEndpoints {
-    private static final Logger log = LoggerFactory.getLogger(DeliveryEndpoints.class);
 
     private final Gazette gazette;
 
@@ -69,7 +64,7 @@ final class DeliveryEndpoints {
         call.record("deliveries.retry", subscriber == null ? "all subscribers" : subscriber.email(),
                 queued + " failed deliveries queued again");
         if (queued > 0) {
-            sendInBackground();
+            gazette.digests().sendQueuedInBackground();
         }
         ctx.json(new Retried(queued, subscriber == null ? null : subscriber.email()));
     }
@@ -87,24 +82,5 @@ final class DeliveryEndpoints {
             found = gazette.subscribers().findByEmail(idOrEmail);
         }
         return found.orElseThrow(() -> ApiException.badField(field, "there is no subscriber '" + idOrEmail + "'"));
-    }
-
-    /** Send what is queued now, without holding up the answer; if mail cannot go out, the next digest check will. */
-    private void sendInBackground() {
-        Thread sender = new Thread(() -> {
-            try {
-                SendReport report = gazette.digests().sendQueued();
-                log.info("retried deliveries: {} sent, {} failed, {} waiting to retry", report.sent(), report.failed(),
-                        report.retrying());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (GazetteException e) {
-                log.warn("retried deliveries wait for the next digest check: {}", e.getMessage());
-            } catch (RuntimeException e) {
-                log.error("sending retried deliveries failed: {}", e.getMessage(), e);
-            }
-        }, "gazette-api-retry-failed");
-        sender.setDaemon(true);
-        sender.start();
     }
 }
