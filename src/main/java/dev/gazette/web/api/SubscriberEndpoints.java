@@ -10,7 +10,6 @@ import dev.gazette.subscriber.SubscriberDraft;
 import dev.gazette.subscriber.SubscriberPreferences;
 import dev.gazette.subscriber.SubscriberQuery;
 import dev.gazette.subscriber.SubscriberStatus;
-import dev.gazette.subscriber.UpsertOutcome;
 import dev.gazette.subscriber.csv.ImportReport;
 import dev.gazette.subscriber.csv.SubscriberCsvWriter;
 import io.javalin.http.Context;
@@ -113,10 +112,12 @@ final class SubscriberEndpoints {
         SubscriberDraft draft = new SubscriberDraft(address, fields.name() == null ? "" : fields.name(),
                 fields.topics() == null ? List.of() : fields.topics(), fields.frequency(), fields.timeZone(),
                 fields.locale(), fields.sendDay(), fields.sendHour());
-        if (gazette.subscribers().upsert(draft, SubscriberStatus.ACTIVE) != UpsertOutcome.NEW) {
-            throw ApiException.conflict("the address " + address + " was added by someone else just now");
-        }
-        Subscriber created = gazette.subscribers().findByEmail(address).orElseThrow();
+        // Insert only (a known address is left as it is), then active: the admin vouches for it, as for an import.
+        Subscriber added = gazette.subscribers().signUp(draft).orElseThrow(() -> ApiException.conflict(
+                "the address " + address + " was added by someone else just now"));
+        gazette.subscribers().updateStatus(added.id(), SubscriberStatus.ACTIVE);
+        Subscriber created = gazette.subscribers().find(added.id()).orElseThrow(() -> ApiException.conflict(
+                "subscriber " + added.id() + " was deleted by someone else just now"));
         call.record("subscriber.create", created.email(), "topics " + created.topics() + ", "
                 + created.frequency().name().toLowerCase(Locale.ROOT));
         ctx.status(201).header("Location", ApiRoutes.PREFIX + "/subscribers/" + created.id());

@@ -33,10 +33,9 @@ class ApiAuthTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(DatabaseKind.class)
-    void withoutAWorkingTokenEveryEndpointIs401AndChangesNothing(DatabaseKind kind) {
-        world = new ApiWorld(dir, kind);
+    @Test
+    void withoutAWorkingTokenEveryEndpointIs401AndChangesNothing() {
+        world = new ApiWorld(dir, DatabaseKind.H2);
         String create = "{\"email\": \"eve@example.org\", \"frequency\": \"weekly\"}";
 
         ApiClient.Answer missing = world.api.as(null).post("/api/v1/subscribers", create);
