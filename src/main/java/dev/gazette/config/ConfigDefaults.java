@@ -40,7 +40,8 @@ public final class ConfigDefaults {
                 new DeliveryConfig("Gazette <gazette@localhost>", "", "", 10.0, 5, Duration.ofSeconds(2),
                         Duration.ofMinutes(1)),
                 new SecurityConfig(""),
-                new AdminConfig(Duration.ofHours(8), true));
+                new AdminConfig(Duration.ofHours(8), true),
+                new AlertsConfig(10, 200, Duration.ofMinutes(15), Duration.ofDays(30), 10));
     }
 
     static List<TopicConfig> sampleTopics() {

@@ -53,6 +53,11 @@ final class ConfigValidator {
         validateMail(config);
         validateDigest(config.digest(), config.subscribers());
         positive("admin.session-timeout", config.admin().sessionTimeout());
+        positive("alerts.max-per-subscriber", config.alerts().maxPerSubscriber());
+        positive("alerts.max-query-length", config.alerts().maxQueryLength());
+        positive("alerts.instant-interval", config.alerts().instantInterval());
+        positive("alerts.test-window", config.alerts().testWindow());
+        positive("alerts.max-items-per-alert", config.alerts().maxItemsPerAlert());
         String secret = config.security().secret();
         if (secret != null && !secret.isEmpty() && secret.length() < 32) {
             problem("security.secret", "must be at least 32 characters (or empty for a generated one)");

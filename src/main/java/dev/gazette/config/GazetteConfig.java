@@ -22,7 +22,8 @@ public record GazetteConfig(
         MailConfig mail,
         DeliveryConfig delivery,
         SecurityConfig security,
-        AdminConfig admin) {
+        AdminConfig admin,
+        AlertsConfig alerts) {
 
     public GazetteConfig {
         topics = topics == null ? List.of() : List.copyOf(topics);
@@ -32,7 +33,7 @@ public record GazetteConfig(
     /** A copy with other sources. */
     public GazetteConfig withSources(List<SourceConfig> newSources) {
         return new GazetteConfig(dataDir, database, server, fetch, collect, topics, newSources, subscribers, digest,
-                mail, delivery, security, admin);
+                mail, delivery, security, admin, alerts);
     }
 
     /**

@@ -163,7 +163,7 @@ class ConfigLoaderTest extends ConfigFileTest {
                 colect:
                   on-start: false
                 """).hasMessage(file + ": line 3, column 1: unknown key 'colect' (known keys here:"
-                        + " admin, collect, data-dir, database, delivery, digest, fetch, mail, security, server, sources,"
+                        + " admin, alerts, collect, data-dir, database, delivery, digest, fetch, mail, security, server, sources,"
                         + " subscribers, topics)");
     }
 
