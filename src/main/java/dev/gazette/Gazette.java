@@ -1,11 +1,15 @@
 package dev.gazette;
 
 import dev.gazette.admin.Admin;
+import dev.gazette.alert.AlertMails;
+import dev.gazette.alert.AlertStore;
+import dev.gazette.alert.Alerts;
 import dev.gazette.config.GazetteConfig;
 import dev.gazette.config.SourceConfig;
 import dev.gazette.config.TopicConfig;
 import dev.gazette.db.Database;
 import dev.gazette.db.Settings;
+import dev.gazette.delivery.AlertComposer;
 import dev.gazette.delivery.DeliveryLedger;
 import dev.gazette.delivery.DigestComposer;
 import dev.gazette.delivery.DigestDispatcher;
@@ -13,6 +17,7 @@ import dev.gazette.delivery.MailRoute;
 import dev.gazette.delivery.Mailer;
 import dev.gazette.delivery.Recipients;
 import dev.gazette.delivery.SendJobs;
+import dev.gazette.digest.AlertRenderer;
 import dev.gazette.digest.Digest;
 import dev.gazette.digest.DigestRenderer;
 import dev.gazette.digest.DigestSelector;
@@ -66,6 +71,7 @@ public final class Gazette implements AutoCloseable {
     private final SendJobs sendJobs;
     private final TopicStore topics;
     private final Admin admin;
+    private final Alerts alerts;
     private volatile String baseUrl;
 
     private Gazette(GazetteConfig config, Database database, Clock clock) {
@@ -90,6 +96,8 @@ public final class Gazette implements AutoCloseable {
                 EditorsPicks.of(editorNotes, pinnedItems));
         this.mail = new MailRoute(config);
         this.admin = new Admin(database.jdbi(), clock, config.admin());
+        this.alerts = new Alerts(new AlertStore(database.jdbi(), clock), items, config.alerts(),
+                config.topics().stream().map(TopicConfig::slug).toList(), clock);
         this.baseUrl = config.server().baseUrl(config.server().port());
         this.sendJobs = new SendJobs(database.jdbi(), this::digests,
                 config.topics().stream().map(TopicConfig::slug).collect(Collectors.toSet()), clock);
@@ -157,8 +165,8 @@ public final class Gazette implements AutoCloseable {
 
     /** Sends digests: planning, the delivery ledger, composing and handing over to SMTP. */
     public DigestDispatcher digests() {
-        return new DigestDispatcher(config, ledger, recipients(), mail::open, this::composer,
-                new SubscriberLinks(baseUrl, tokens), clock);
+        return new DigestDispatcher(config, ledger, recipients(), mail::open, this::composer, alerts.store(),
+                this::alertComposer, new SubscriberLinks(baseUrl, tokens), clock);
     }
 
     /** Manual sends from the console or the API: dry runs, jobs run in the background, their progress. */
@@ -194,6 +202,24 @@ public final class Gazette implements AutoCloseable {
     /** Tell Gazette the port its web server bound, for the links in emails when server.public-url is empty. */
     public void serving(int port) {
         this.baseUrl = config.server().baseUrl(port);
+    }
+
+    /** Keyword alerts: subscribers' queries, their limits, matching new items, "test this query". */
+    public Alerts alerts() {
+        return alerts;
+    }
+
+    /** A composer of alert emails for one send run: templates parsed once. */
+    private AlertComposer alertComposer() {
+        AlertMails mails = new AlertMails(alerts, items, this::eventCalendarUrl);
+        AlertRenderer renderer = new AlertRenderer(config.digest());
+        return (subscriber, deliveryId, links) -> mails.email(subscriber, deliveryId, links)
+                .map(renderer::render).orElse(null);
+    }
+
+    /** Where an event's .ics is downloaded. */
+    private String eventCalendarUrl(long itemId) {
+        return null; // TODO calendar: merged from the calendar work
     }
 
     /** A composer for one send run: items loaded once per window, templates parsed once. */
@@ -232,22 +258,58 @@ public final class Gazette implements AutoCloseable {
         };
     }
 
-    /** Collect every enabled source now, whatever its back-off. */
+    /**
+     * Collect every enabled source now, whatever its back-off, and match what is new against the alerts (their
+     * emails go out with the next digest check of a running {@code serve}).
+     */
     public CollectReport collectNow() {
-        return collector.collect(catalog.effective(), Collector.Mode.NOW);
+        CollectReport report = collector.collect(catalog.effective(), Collector.Mode.NOW);
+        matchAlerts();
+        return report;
+    }
+
+    /**
+     * A scheduled collection of one source: then what is new is matched against the alerts, and the "as it happens"
+     * alert emails that found something go out at once (within their interval).
+     */
+    private void collectScheduled(SourceConfig source) {
+        collector.collect(source, Collector.Mode.SCHEDULED);
+        if (matchAlerts().matched() == 0) {
+            return;
+        }
+        try {
+            digests().sendAlerts();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(Gazette.class).warn("alert emails wait for the next digest check: {}",
+                    e.getMessage());
+        }
+    }
+
+    /** Match the items collected since the last time against the alerts; a failure is logged, never thrown. */
+    private Alerts.MatchReport matchAlerts() {
+        try {
+            return alerts.matchNew();
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(Gazette.class).error("matching alerts failed: {}", e.getMessage(), e);
+            return new Alerts.MatchReport(0, 0, 0);
+        }
     }
 
     /** Collect the named source now, whatever its back-off. */
     public CollectReport collectNow(String sourceId) {
         SourceConfig source = source(sourceId).orElseThrow(() -> new GazetteException("no source '" + sourceId
                 + "' is configured (see: gazette sources list)"));
-        return new CollectReport(List.of(collector.collect(source, Collector.Mode.NOW)));
+        CollectReport report = new CollectReport(List.of(collector.collect(source, Collector.Mode.NOW)));
+        matchAlerts();
+        return report;
     }
 
     /** A scheduler for collection and digests, not yet started; it follows changes to the sources. */
     public GazetteScheduler scheduler() {
         GazetteScheduler scheduler = new GazetteScheduler(database,
-                sourceId -> source(sourceId).ifPresent(source -> collector.collect(source, Collector.Mode.SCHEDULED)),
+                sourceId -> source(sourceId).ifPresent(this::collectScheduled),
                 this::sendDueDigests);
         catalog.listen(scheduler::reschedule);
         return scheduler;
@@ -260,6 +322,7 @@ public final class Gazette implements AutoCloseable {
             org.slf4j.LoggerFactory.getLogger(Gazette.class).error("deleting unconfirmed sign-ups failed: {}",
                     e.getMessage(), e);
         }
+        matchAlerts(); // items another process collected, or left unmatched by a crash
         try {
             digests().sendDue();
         } catch (InterruptedException e) {

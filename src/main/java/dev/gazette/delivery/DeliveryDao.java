@@ -62,6 +62,9 @@ interface DeliveryDao {
     Optional<Instant> lastNoticeAt(@Bind("subscriberId") long subscriberId);
 
     @SqlQuery
+    Optional<Instant> lastAlertAt(@Bind("subscriberId") long subscriberId, @Bind("pattern") String pattern);
+
+    @SqlQuery
     List<StatusCount> countByStatus();
 
     @SqlUpdate

@@ -105,6 +105,11 @@ public final class DeliveryLedger {
         return jdbi.withExtension(DeliveryDao.class, dao -> dao.lastNoticeAt(subscriberId));
     }
 
+    /** When the latest alert email whose edition starts with this prefix was recorded for the subscriber, if ever. */
+    Optional<Instant> lastAlertAt(long subscriberId, String editionPrefix) {
+        return jdbi.withExtension(DeliveryDao.class, dao -> dao.lastAlertAt(subscriberId, editionPrefix + "%"));
+    }
+
     public Map<DeliveryStatus, Integer> countByStatus() {
         Map<DeliveryStatus, Integer> counts = new EnumMap<>(DeliveryStatus.class);
         for (DeliveryStatus status : DeliveryStatus.values()) {

@@ -1,6 +1,7 @@
 package dev.gazette.delivery;
 
 import dev.gazette.GazetteException;
+import dev.gazette.alert.AlertStore;
 import dev.gazette.config.GazetteConfig;
 import dev.gazette.digest.DigestLinks;
 import dev.gazette.digest.NoticeRenderer;
@@ -38,6 +39,9 @@ public final class DigestDispatcher {
     private final DeliveryLedger ledger;
     private final Recipients recipients;
     private final DigestPlanner planner;
+    private final AlertPlanner alertPlanner;
+    private final AlertStore alerts;
+    private final Supplier<AlertComposer> alertComposers;
     private final Supplier<Mailer> mailers;
     private final Supplier<DigestComposer> composers;
     private final SubscriberLinks links;
@@ -45,8 +49,13 @@ public final class DigestDispatcher {
     private final GazetteConfig config;
     private final Clock clock;
 
+    /**
+     * @param alerts the alert matches waiting for an email
+     * @param alertComposers a composer of alert emails per send run
+     */
     public DigestDispatcher(GazetteConfig config, DeliveryLedger ledger, Recipients recipients,
-            Supplier<Mailer> mailers, Supplier<DigestComposer> composers, SubscriberLinks links, Clock clock) {
+            Supplier<Mailer> mailers, Supplier<DigestComposer> composers, AlertStore alerts,
+            Supplier<AlertComposer> alertComposers, SubscriberLinks links, Clock clock) {
         this.config = config;
         this.ledger = ledger;
         this.recipients = recipients;
@@ -57,6 +66,10 @@ public final class DigestDispatcher {
         this.headers = new MessageHeaders(config.delivery());
         this.planner = new DigestPlanner(recipients, ledger, config.digest(),
                 MessageHeaders.domain(config.delivery().from()), clock);
+        this.alerts = alerts;
+        this.alertComposers = alertComposers;
+        this.alertPlanner = new AlertPlanner(recipients, ledger, alerts, config.alerts().instantInterval(), planner,
+                clock);
     }
 
     public DigestPlanner planner() {
@@ -67,10 +80,27 @@ public final class DigestDispatcher {
         return ledger;
     }
 
-    /** The scheduler's run: plan the digests whose send time has come, send them, and any retry now due. */
+    /**
+     * The scheduler's run: plan the digests whose send time has come and the alert emails now due, send them, and
+     * any retry now due.
+     */
     public SendReport sendDue() throws InterruptedException {
         try (Mailer mailer = mailers.get()) { // fails before planning when mail cannot go anywhere
             int planned = planner.plan(PlanMode.SCHEDULED, null, Integer.MAX_VALUE, due -> {});
+            planned += alertPlanner.plan();
+            return drain(mailer, false, SendProgress.NONE).withPlanned(planned);
+        }
+    }
+
+    /**
+     * Plan the alert emails due now ("as it happens" ones after a collection found matches; daily and weekly ones
+     * whose send time has come) and send what the ledger holds that is due; returns once each has been tried.
+     *
+     * @throws GazetteException before anything is planned, when mail cannot go anywhere
+     */
+    public SendReport sendAlerts() throws InterruptedException {
+        try (Mailer mailer = mailers.get()) {
+            int planned = alertPlanner.plan();
             return drain(mailer, false, SendProgress.NONE).withPlanned(planned);
         }
     }
@@ -232,7 +262,7 @@ public final class DigestDispatcher {
      * @throws IllegalArgumentException for a delivery that is not a digest (a confirmation or notice)
      */
     public RenderedDigest render(Subscriber subscriber, Delivery delivery) {
-        if (delivery.kind().isNotice()) {
+        if (!delivery.kind().isDigest()) {
             throw new IllegalArgumentException("delivery " + delivery.id() + " is a " + delivery.kind()
                     + " email, not a digest");
         }
@@ -310,8 +340,8 @@ public final class DigestDispatcher {
     private SendRun run(Mailer mailer, SendProgress progress) {
         Notices notices = new Notices(new NoticeRenderer(config.digest(), config.topics()), links,
                 config.subscribers().confirmWithin(), clock);
-        return new SendRun(ledger, recipients, mailer, composers.get(), notices, links, headers, config.mail(),
-                config.delivery(), config.digest().sendEmpty(), clock, progress);
+        return new SendRun(ledger, recipients, mailer, composers.get(), alertComposers.get(), alerts, notices, links,
+                headers, config.mail(), config.delivery(), config.digest().sendEmpty(), clock, progress);
     }
 
     /** Deliveries of a subscriber (or everyone's: null), newest first. */

@@ -16,6 +16,7 @@ import java.util.Map;
 final class MessageHeaders {
     private final String unsubscribeAddress;
     private final String listId;
+    private final String alertsListId;
 
     MessageHeaders(DeliveryConfig config) {
         InternetAddress from = parse("delivery.from", config.from());
@@ -23,6 +24,7 @@ final class MessageHeaders {
                 ? from.getAddress()
                 : parse("delivery.unsubscribe-mailto", config.unsubscribeMailto()).getAddress();
         this.listId = "Gazette digest <digest." + domain(from.getAddress()) + ">";
+        this.alertsListId = "Gazette alerts <alerts." + domain(from.getAddress()) + ">";
     }
 
     /** The domain of the From address, for Message-IDs. */
@@ -37,6 +39,18 @@ final class MessageHeaders {
                 + links.unsubscribeMailto(unsubscribeAddress, subscriber) + ">");
         headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         headers.put("List-Id", listId);
+        return headers;
+    }
+
+    /**
+     * The headers of an alert email: its one-click unsubscribe stops the subscriber's alerts and leaves their digest
+     * alone (the alerts are a list of their own, with their own List-Id); the email's footer links to both.
+     */
+    Map<String, String> forAlerts(Subscriber subscriber, SubscriberLinks links) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("List-Unsubscribe", "<" + links.stopAlertsUrl(subscriber) + ">");
+        headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        headers.put("List-Id", alertsListId);
         return headers;
     }
 

@@ -1,9 +1,11 @@
 package dev.gazette.delivery;
 
 import dev.gazette.GazetteException;
+import dev.gazette.alert.AlertStore;
 import dev.gazette.config.DeliveryConfig;
 import dev.gazette.config.MailConfig;
 import dev.gazette.digest.DigestLinks;
+import dev.gazette.digest.RenderedAlert;
 import dev.gazette.digest.RenderedNotice;
 import dev.gazette.subscriber.Subscriber;
 import dev.gazette.subscriber.SubscriberLinks;
@@ -38,6 +40,8 @@ final class SendRun {
     private final Recipients recipients;
     private final Mailer mailer;
     private final DigestComposer composer;
+    private final AlertComposer alertComposer;
+    private final AlertStore alerts;
     private final Notices notices;
     private final SubscriberLinks links;
     private final MessageHeaders headers;
@@ -51,13 +55,16 @@ final class SendRun {
     private final AtomicInteger skipped = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
 
-    SendRun(DeliveryLedger ledger, Recipients recipients, Mailer mailer, DigestComposer composer, Notices notices,
-            SubscriberLinks links, MessageHeaders headers, MailConfig mail, DeliveryConfig delivery, boolean sendEmpty,
-            Clock clock, SendProgress progress) {
+    SendRun(DeliveryLedger ledger, Recipients recipients, Mailer mailer, DigestComposer composer,
+            AlertComposer alertComposer, AlertStore alerts, Notices notices, SubscriberLinks links,
+            MessageHeaders headers, MailConfig mail, DeliveryConfig delivery, boolean sendEmpty, Clock clock,
+            SendProgress progress) {
         this.ledger = ledger;
         this.recipients = recipients;
         this.mailer = mailer;
         this.composer = composer;
+        this.alertComposer = alertComposer;
+        this.alerts = alerts;
         this.notices = notices;
         this.links = links;
         this.headers = headers;
@@ -144,6 +151,10 @@ final class SendRun {
             deliverNotice(d, subscriber);
             return;
         }
+        if (d.kind() == DeliveryKind.ALERT) {
+            deliverAlert(d, subscriber);
+            return;
+        }
         if (d.kind() == DeliveryKind.DIGEST && !subscriber.receivesDigests()) {
             finish(d, DeliveryStatus.SKIPPED, "not sent: the subscriber is " + describe(subscriber) + " now", null);
             return;
@@ -188,6 +199,33 @@ final class SendRun {
                 email.html(), email.text(), Map.of()), 0);
     }
 
+    /**
+     * An alert email: first it takes the waiting matches it is for (found up to its planning time, and given to no
+     * other email), then it is composed from the matches it holds; a retry holds the same ones. A template that
+     * cannot be rendered is retried like a transient failure, so digests still go out.
+     */
+    private void deliverAlert(Delivery d, Subscriber subscriber) {
+        if (subscriber.status() != dev.gazette.subscriber.SubscriberStatus.ACTIVE) {
+            finish(d, DeliveryStatus.SKIPPED, "not sent: the subscriber is " + describe(subscriber) + " now", null);
+            return;
+        }
+        alerts.claim(d.id(), subscriber.id(), AlertEditions.frequency(d.edition()), d.windowEnd());
+        RenderedAlert email;
+        try {
+            email = alertComposer.compose(subscriber, d.id(), links);
+        } catch (RuntimeException e) {
+            log.error("{}: could not compose the alert email: {}", d.recipient(), e.getMessage());
+            record(d, subscriber, new SendResult(SendResult.Kind.TRANSIENT, "could not compose: " + e.getMessage()), 0);
+            return;
+        }
+        if (email == null) {
+            finish(d, DeliveryStatus.SKIPPED, "nothing to send: its alerts were paused or deleted", 0);
+            return;
+        }
+        send(d, subscriber, new OutgoingMessage(d.messageId(), d.recipient(), subscriber.name(), email.subject(),
+                email.html(), email.text(), headers.forAlerts(subscriber, links)), email.itemCount());
+    }
+
     private void send(Delivery d, Subscriber subscriber, OutgoingMessage message, int itemCount) {
         SendResult result;
         try {
@@ -214,7 +252,7 @@ final class SendRun {
             case PERMANENT -> finish(d, DeliveryStatus.FAILED, result.reply(), itemCount);
             case REJECTED_RECIPIENT -> {
                 finish(d, DeliveryStatus.FAILED, result.reply(), itemCount);
-                if (d.kind() == DeliveryKind.DIGEST) {
+                if (d.kind() == DeliveryKind.DIGEST || d.kind() == DeliveryKind.ALERT) {
                     recipients.markBounced(subscriber.id(), result.reply());
                     log.warn("{}: the address was refused, marked bounced: {}", d.recipient(), result.reply());
                 }

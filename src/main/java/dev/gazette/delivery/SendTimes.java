@@ -20,7 +20,17 @@ public final class SendTimes {
 
     /** The edition whose period contains {@code now}: the one that began at the latest slot at or before it. */
     public static Edition current(Subscriber subscriber, Instant now) {
-        Frequency frequency = requireScheduled(subscriber);
+        return current(subscriber, requireScheduled(subscriber), now);
+    }
+
+    /**
+     * The period of the given frequency (daily or weekly) that contains {@code now}, at the subscriber's send day
+     * and hour, whatever their digest's own frequency (alerts have their own).
+     */
+    public static Edition current(Subscriber subscriber, Frequency frequency, Instant now) {
+        if (frequency == Frequency.PAUSED) {
+            throw new IllegalArgumentException("a paused frequency has no periods");
+        }
         LocalDate date = now.atZone(subscriber.timeZone()).toLocalDate();
         if (frequency == Frequency.WEEKLY) {
             date = date.with(TemporalAdjusters.previousOrSame(subscriber.sendDay()));

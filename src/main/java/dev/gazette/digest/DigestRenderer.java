@@ -140,7 +140,7 @@ public final class DigestRenderer {
     }
 
     /** A date pattern from the messages; a broken one is an error naming its key. */
-    private static DateTimeFormatter datePattern(EmailMessages messages, Locale locale, String key) {
+    static DateTimeFormatter datePattern(EmailMessages messages, Locale locale, String key) {
         String pattern = messages.message(locale, key);
         try {
             return DateTimeFormatter.ofPattern(pattern, locale);

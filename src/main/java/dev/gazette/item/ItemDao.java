@@ -65,4 +65,18 @@ public interface ItemDao {
 
     @SqlQuery
     int countBySource(@Bind("sourceId") String sourceId);
+
+    // --- alerts: items not yet matched against the alerts, and items by id ---
+
+    @SqlQuery
+    List<Item> uncheckedForAlerts(@Bind("limit") int limit);
+
+    @SqlUpdate
+    int markCheckedForAlerts(@BindList("ids") Collection<Long> ids, @Bind("now") Instant now);
+
+    @SqlQuery
+    List<Item> firstSeenSince(@Bind("from") Instant from, @Bind("limit") int limit);
+
+    @SqlQuery
+    List<Item> byIds(@BindList("ids") Collection<Long> ids);
 }

@@ -134,6 +134,44 @@ public final class ItemStore {
     }
 
 
+    /** Items not yet matched against the alerts, oldest first; they stay so until {@link #markCheckedForAlerts}. */
+    public List<Item> uncheckedForAlerts(int limit) {
+        return jdbi.withHandle(handle -> {
+            ItemDao dao = handle.attach(ItemDao.class);
+            return withTopics(dao, dao.uncheckedForAlerts(limit));
+        });
+    }
+
+    /** Record that these items were matched against the alerts. */
+    public void markCheckedForAlerts(Collection<Long> ids) {
+        if (!ids.isEmpty()) {
+            jdbi.useExtension(ItemDao.class, dao -> dao.markCheckedForAlerts(ids, clock.instant()));
+        }
+    }
+
+    /** Every item (article or event, any topic) first collected at or after {@code from}, newest first, at most limit. */
+    public List<Item> firstSeenSince(Instant from, int limit) {
+        return jdbi.withHandle(handle -> {
+            ItemDao dao = handle.attach(ItemDao.class);
+            return withTopics(dao, dao.firstSeenSince(from, limit));
+        });
+    }
+
+    /** The items with these ids that exist, in no particular order. */
+    public List<Item> byIds(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbi.withHandle(handle -> {
+            ItemDao dao = handle.attach(ItemDao.class);
+            List<Item> found = new ArrayList<>();
+            for (List<Long> chunk : chunks(List.copyOf(ids), 500)) {
+                found.addAll(dao.byIds(chunk));
+            }
+            return withTopics(dao, found);
+        });
+    }
+
     private static <T> List<List<T>> chunks(List<T> all, int size) {
         List<List<T>> out = new ArrayList<>();
         for (int i = 0; i < all.size(); i += size) {

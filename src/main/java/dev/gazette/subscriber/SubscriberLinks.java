@@ -13,6 +13,10 @@ public final class SubscriberLinks {
     public static final String PREFERENCES_PATH = "/preferences/";
     public static final String CONFIRM_PATH = "/confirm/";
     public static final String VIEW_PATH = "/view/";
+    /** Stop one alert: {@code /alerts/stop/{token}} (a page with a button, and the one-click POST). */
+    public static final String STOP_ALERT_PATH = "/alerts/stop/";
+    /** Stop every alert of a subscriber: {@code /alerts/stop-all/{token}} (page, and the one-click POST). */
+    public static final String STOP_ALERTS_PATH = "/alerts/stop-all/";
 
     private final String baseUrl;
     private final LinkTokens tokens;
@@ -42,6 +46,21 @@ public final class SubscriberLinks {
     /** The address of one sent email, to read it in a browser. */
     public String viewUrl(Subscriber subscriber, long deliveryId) {
         return baseUrl + VIEW_PATH + tokens.issue(TokenPurpose.VIEW, deliveryId, subscriber.tokenVersion(), null);
+    }
+
+    /** The preference centre's page of the subscriber's alerts (a preferences token). */
+    public String alertsUrl(Subscriber subscriber) {
+        return preferencesUrl(subscriber) + "/alerts";
+    }
+
+    /** Where one alert is stopped, the digest and other alerts left alone. */
+    public String stopAlertUrl(Subscriber subscriber, long alertId) {
+        return baseUrl + STOP_ALERT_PATH + tokens.issue(TokenPurpose.ALERT, alertId, subscriber.tokenVersion(), null);
+    }
+
+    /** Where every alert of the subscriber is stopped, the digest left alone. */
+    public String stopAlertsUrl(Subscriber subscriber) {
+        return baseUrl + STOP_ALERTS_PATH + tokens.issue(TokenPurpose.ALERTS, subscriber);
     }
 
     /**

@@ -3,7 +3,8 @@ package dev.gazette.subscriber;
 /**
  * What a valid token says: its signature and expiry were checked, not whether it was revoked since.
  *
- * @param subjectId the subscriber's id (for {@link TokenPurpose#VIEW}: the delivery's id)
+ * @param subjectId the subscriber's id (for {@link TokenPurpose#VIEW}: the delivery's id; for
+ *     {@link TokenPurpose#ALERT}: the alert's id, whose owner the caller checks)
  * @param tokenVersion the subscriber's token version when it was issued
  */
 public record TokenClaim(TokenPurpose purpose, long subjectId, int tokenVersion) {
@@ -11,6 +12,6 @@ public record TokenClaim(TokenPurpose purpose, long subjectId, int tokenVersion)
     /** Whether the token still stands for this subscriber: theirs, and not revoked by raising their token version. */
     public boolean isCurrentFor(Subscriber subscriber) {
         return subscriber.tokenVersion() == tokenVersion
-                && (purpose == TokenPurpose.VIEW || subscriber.id() == subjectId);
+                && (purpose == TokenPurpose.VIEW || purpose == TokenPurpose.ALERT || subscriber.id() == subjectId);
     }
 }

@@ -9,5 +9,9 @@ public enum TokenPurpose {
     /** Confirm a subscription (double opt-in). */
     CONFIRM,
     /** Open one sent email in a browser; the subject is the delivery's id. */
-    VIEW
+    VIEW,
+    /** Stop one keyword alert (the link beside each alert in an alert email); the subject is the alert's id. */
+    ALERT,
+    /** Stop all of a subscriber's keyword alerts, leaving their digest alone (the List-Unsubscribe of alert emails). */
+    ALERTS
 }

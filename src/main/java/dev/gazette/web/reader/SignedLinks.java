@@ -41,7 +41,7 @@ final class SignedLinks {
     Viewed delivery(Context ctx) {
         TokenClaim claim = claim(ctx, TokenPurpose.VIEW);
         Delivery delivery = ledger.find(claim.subjectId()).orElseThrow(() -> new InvalidLinkException(Reason.GONE));
-        if (delivery.kind().isNotice()) {
+        if (!delivery.kind().isDigest()) {
             throw new InvalidLinkException(Reason.INVALID); // only digests have a web copy
         }
         Subscriber subscriber = subscribers.find(delivery.subscriberId())

@@ -1,0 +1,1 @@
+SELECT COUNT(*) FROM alert WHERE subscriber_id = :subscriberId

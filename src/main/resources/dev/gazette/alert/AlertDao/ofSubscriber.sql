@@ -1,0 +1,4 @@
+SELECT id, subscriber_id, query, frequency, paused, created_at, updated_at
+  FROM alert
+ WHERE subscriber_id = :subscriberId
+ ORDER BY id

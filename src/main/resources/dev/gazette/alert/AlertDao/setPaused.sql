@@ -1,0 +1,3 @@
+UPDATE alert
+   SET paused = :paused, updated_at = :now
+ WHERE id = :id

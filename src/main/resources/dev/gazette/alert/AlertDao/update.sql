@@ -1,0 +1,3 @@
+UPDATE alert
+   SET query = :query, frequency = :frequency, updated_at = :now
+ WHERE id = :id

@@ -1,0 +1,1 @@
+SELECT i.* FROM item i WHERE i.id IN (<ids>)

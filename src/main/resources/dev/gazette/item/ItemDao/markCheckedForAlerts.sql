@@ -1,0 +1,1 @@
+UPDATE item SET alerts_checked_at = :now WHERE id IN (<ids>)
