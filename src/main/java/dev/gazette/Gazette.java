@@ -269,11 +269,15 @@ public final class Gazette implements AutoCloseable {
     }
 
     /**
-     * A scheduled collection of one source: then what is new is matched against the alerts, and the "as it happens"
-     * alert emails that found something go out at once (within their interval).
+     * What the scheduler runs for a source: collect it (honouring its back-off), match what is new against the
+     * alerts, and send the "as it happens" alert emails that found something at once (within their interval).
      */
-    private void collectScheduled(SourceConfig source) {
-        collector.collect(source, Collector.Mode.SCHEDULED);
+    public void collectOnSchedule(String sourceId) {
+        Optional<SourceConfig> source = source(sourceId);
+        if (source.isEmpty()) {
+            return;
+        }
+        collector.collect(source.get(), Collector.Mode.SCHEDULED);
         if (matchAlerts().matched() == 0) {
             return;
         }
@@ -309,7 +313,7 @@ public final class Gazette implements AutoCloseable {
     /** A scheduler for collection and digests, not yet started; it follows changes to the sources. */
     public GazetteScheduler scheduler() {
         GazetteScheduler scheduler = new GazetteScheduler(database,
-                sourceId -> source(sourceId).ifPresent(this::collectScheduled),
+                this::collectOnSchedule,
                 this::sendDueDigests);
         catalog.listen(scheduler::reschedule);
         return scheduler;
