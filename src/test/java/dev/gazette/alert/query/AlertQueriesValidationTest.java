@@ -103,7 +103,7 @@ class AlertQueriesValidationTest {
         "cancer", "\"heart failure\"", "cancer OR heart", "(cancer OR heart) screening", "cancer -heart",
         "cancer -\"heart failure\"", "topic:oncology", "Topic:Oncology cancer", "kind:event", "source:wire",
         "-topic:policy cancer", "cancer -(heart OR lung)", "+cancer", "cancer NOT heart", "바이오 OR vaccine",
-        "covid-19", "10 mg", "a OR b -c", "\"canc*\"", "topic:\"korea\""})
+        "covid-19", "10 mg", "Yahoo! news", "a OR b -c", "\"canc*\"", "topic:\"korea\""})
     void accepted(String text) {
         assertThat(queries.parse(text).text()).isEqualTo(text);
     }
@@ -115,5 +115,14 @@ class AlertQueriesValidationTest {
         assertThat(other.parse("topic:cardiology").text()).isEqualTo("topic:cardiology");
         assertThat(catchThrowableOfType(() -> other.parse("topic:oncology"), InvalidQueryException.class).problem()
                 .kind()).isEqualTo(Kind.UNKNOWN_TOPIC);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"cancer !!heart", "source:a:b", "heart && && lung"})
+    void luceneParserErrorsBecomeFriendlyWithAColumn(String text) {
+        QueryProblem problem = problemOf(text);
+        assertThat(problem.kind()).isIn(Kind.SYNTAX, Kind.MISSING_TERM);
+        assertThat(problem.column()).isBetween(1, text.length() + 1);
+        assertThat(problem.message()).startsWith("column " + problem.column() + ": ");
     }
 }
