@@ -75,6 +75,17 @@ class AlertsTest {
                     List.of(topics)));
         }
 
+        /** A row of the delivery ledger for an alert email, as the delivery planner writes it. */
+        long ledgerRow(Subscriber subscriber, String edition) {
+            return db.jdbi().withHandle(h -> h.createUpdate("""
+                    INSERT INTO delivery (subscriber_id, edition, kind, window_start, window_end, recipient, status,
+                                          message_id, created_at, updated_at)
+                    VALUES (:s, :e, 'ALERT', :now, :now, :to, 'QUEUED', :e, :now, :now)""")
+                    .bind("s", subscriber.id()).bind("e", edition).bind("now", clock.instant())
+                    .bind("to", subscriber.email())
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+        }
+
         @Override
         public void close() {
             db.close();
@@ -124,10 +135,15 @@ class AlertsTest {
             w.collect("a", "Measles vaccine drive", "Children.");
             w.alerts.matchNew();
 
-            // two emails (ledger rows 1 and 2) ask at once: the instant alert's match goes to the first only
-            assertThat(w.alerts.store().claim(1, ana.id(), AlertFrequency.INSTANT, clock.instant())).isEqualTo(1);
-            assertThat(w.alerts.store().claim(2, ana.id(), AlertFrequency.INSTANT, clock.instant())).isZero();
-            assertThat(w.alerts.store().ofDelivery(1)).extracting(AlertMatch::alertId).containsExactly(instant.id());
+            // two emails ask at once: the instant alert's match goes to the first only
+            long first = w.ledgerRow(ana, "alert:1");
+            long second = w.ledgerRow(ana, "alert:2");
+            assertThat(w.alerts.store().claim(first, ana.id(), AlertFrequency.INSTANT, clock.instant())).isEqualTo(1);
+            assertThat(w.alerts.store().claim(second, ana.id(), AlertFrequency.INSTANT, clock.instant())).isZero();
+            assertThat(w.alerts.store().claim(first, ana.id(), AlertFrequency.INSTANT, clock.instant()))
+                    .as("a retry of the same email takes nothing new").isZero();
+            assertThat(w.alerts.store().ofDelivery(first)).extracting(AlertMatch::alertId).containsExactly(instant.id());
+            assertThat(w.alerts.store().ofDelivery(second)).isEmpty();
 
             w.alerts.pause(daily.id());
             assertThat(w.alerts.store().waiting()).as("the paused alert's match was dropped").isEmpty();
