@@ -223,6 +223,7 @@ final class ReaderWorld implements AutoCloseable {
             case PREFERENCES -> "/preferences/";
             case CONFIRM -> "/confirm/";
             case VIEW -> throw new IllegalArgumentException("a view token names a delivery");
+            case CALENDAR -> throw new IllegalArgumentException("a calendar feed address ends in /gazette.ics");
         };
         return prefix + gazette.tokens().issue(purpose, subscriber);
     }
