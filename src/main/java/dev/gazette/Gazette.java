@@ -1,6 +1,9 @@
 package dev.gazette;
 
 import dev.gazette.admin.Admin;
+import dev.gazette.calendar.CalendarFeed;
+import dev.gazette.calendar.CalendarLinks;
+import dev.gazette.calendar.EventCalendar;
 import dev.gazette.config.GazetteConfig;
 import dev.gazette.config.SourceConfig;
 import dev.gazette.config.TopicConfig;
@@ -196,10 +199,25 @@ public final class Gazette implements AutoCloseable {
         this.baseUrl = config.server().baseUrl(port);
     }
 
+    /** The addresses of events' .ics files and of subscribers' calendar feeds. */
+    public CalendarLinks calendarLinks() {
+        return new CalendarLinks(baseUrl, tokens);
+    }
+
+    /** Writes events as iCalendar, with UIDs in the mail domain of {@code delivery.from}. */
+    public EventCalendar eventCalendar() {
+        return new EventCalendar(config.delivery().from(), clock);
+    }
+
+    /** Subscribers' calendar feeds: their topics' events up to {@code digest.event-horizon} ahead. */
+    public CalendarFeed calendarFeed() {
+        return new CalendarFeed(items, eventCalendar(), config.digest().eventHorizon(), clock);
+    }
+
     /** A composer for one send run: items loaded once per window, templates parsed once. */
     private DigestComposer composer() {
         DigestSelector.Run run = selector.forRun(clock.instant());
-        DigestRenderer renderer = new DigestRenderer(config.digest(), config.topics());
+        DigestRenderer renderer = new DigestRenderer(config.digest(), config.topics(), calendarLinks()::eventUrl);
         return (subscriber, windowStart, windowEnd, links) -> {
             Digest digest = run.select(subscriber, windowStart, windowEnd);
             Map<String, Integer> byTopic = new LinkedHashMap<>();
