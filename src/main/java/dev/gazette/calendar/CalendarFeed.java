@@ -16,7 +16,8 @@ import net.fortuna.ical4j.model.property.XProperty;
 /**
  * A subscriber's calendar feed: the events on their topics from a day ago up to the event horizon
  * ({@code digest.event-horizon}) ahead, as the digests select them ({@link ItemStore#upcomingEvents}), each with the
- * same UID as its "add to calendar" file. Calendar apps are asked to refresh it every {@link #REFRESH} (RFC 7986
+ * same UID as its "add to calendar" file, and always the definition of the subscriber's own zone (so that a feed
+ * without events is still a valid calendar). Calendar apps are asked to refresh it every {@link #REFRESH} (RFC 7986
  * {@code REFRESH-INTERVAL}, and {@code X-PUBLISHED-TTL} for the apps that read only that).
  */
 public final class CalendarFeed {
@@ -53,6 +54,6 @@ public final class CalendarFeed {
                 new XProperty("X-WR-CALNAME", name),
                 new RefreshInterval(new ParameterList(List.of(Value.DURATION)), REFRESH),
                 new XProperty("X-PUBLISHED-TTL", REFRESH.toString()));
-        return calendar.ics(events(subscriber), properties);
+        return calendar.ics(events(subscriber), properties, subscriber.timeZone());
     }
 }

@@ -117,15 +117,29 @@ public final class EventCalendar {
 
     /**
      * A calendar ({@code METHOD:PUBLISH}) holding these events, with the zones they need, and these further calendar
-     * properties (a feed's name and refresh interval, say). Items that are not events are left out.
+     * properties (a feed's name and refresh interval, say). Items that are not events are left out. Without events
+     * there would be no component, which RFC 5545 does not allow: see {@link #ics(List, List, ZoneId)}.
      */
     public String ics(List<Item> events, List<Property> calendarProperties) {
+        return ics(events, calendarProperties, null);
+    }
+
+    /**
+     * The same, always with the definition of {@code homeZone} (a reader's own zone; UTC when ical4j does not know
+     * it), so that the calendar is valid even when it holds no event, as a feed may.
+     */
+    public String ics(List<Item> events, List<Property> calendarProperties, ZoneId homeZone) {
         Calendar calendar = new Calendar();
         calendar.add(new ProdId(PRODID));
         calendar.add(ImmutableVersion.VERSION_2_0);
         calendar.add(ImmutableMethod.PUBLISH);
         calendarProperties.forEach(calendar::add);
         Map<String, VTimeZone> zones = new LinkedHashMap<>();
+        if (homeZone != null) {
+            TimeZone home = Registry.ZONES.getTimeZone(homeZone.getId());
+            String id = home != null ? homeZone.getId() : "Etc/UTC";
+            zones.put(id, (home != null ? home : Registry.ZONES.getTimeZone(id)).getVTimeZone());
+        }
         List<VEvent> vevents = new ArrayList<>();
         Instant now = clock.instant();
         for (Item item : events) {
