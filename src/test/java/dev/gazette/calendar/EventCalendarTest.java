@@ -184,6 +184,18 @@ class EventCalendarTest {
     }
 
     @Test
+    void aCalendarWithoutEventsStillHoldsAComponentAndParses() {
+        String ics = calendar.ics(List.of(), List.of(), java.time.ZoneId.of("Asia/Seoul"));
+
+        Calendar parsed = parse(ics);
+        assertThat(parsed.getComponents("VEVENT")).isEmpty();
+        assertThat(parsed.<VTimeZone>getComponents("VTIMEZONE")).singleElement()
+                .satisfies(z -> assertThat(z.getProperty("TZID").orElseThrow().getValue()).isEqualTo("Asia/Seoul"));
+        assertThat(parse(calendar.ics(List.of(), List.of(), java.time.ZoneId.of("UTC"))).getComponents("VTIMEZONE"))
+                .hasSize(1);
+    }
+
+    @Test
     void anUnknownZoneFallsBackToUtc() {
         Item item = event(13, "Somewhere", Instant.parse("2027-06-01T12:00:00Z"), null, false, "Mars/Olympus", null, "");
 
