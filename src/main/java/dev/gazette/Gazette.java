@@ -4,6 +4,9 @@ import dev.gazette.admin.Admin;
 import dev.gazette.alert.AlertMails;
 import dev.gazette.alert.AlertStore;
 import dev.gazette.alert.Alerts;
+import dev.gazette.calendar.CalendarFeed;
+import dev.gazette.calendar.CalendarLinks;
+import dev.gazette.calendar.EventCalendar;
 import dev.gazette.config.GazetteConfig;
 import dev.gazette.config.SourceConfig;
 import dev.gazette.config.TopicConfig;
@@ -211,21 +214,31 @@ public final class Gazette implements AutoCloseable {
 
     /** A composer of alert emails for one send run: templates parsed once. */
     private AlertComposer alertComposer() {
-        AlertMails mails = new AlertMails(alerts, items, this::eventCalendarUrl);
+        AlertMails mails = new AlertMails(alerts, items, calendarLinks()::eventUrl);
         AlertRenderer renderer = new AlertRenderer(config.digest());
         return (subscriber, deliveryId, links) -> mails.email(subscriber, deliveryId, links)
                 .map(renderer::render).orElse(null);
     }
 
-    /** Where an event's .ics is downloaded. */
-    private String eventCalendarUrl(long itemId) {
-        return null; // TODO calendar: merged from the calendar work
+    /** The addresses of events' .ics files and of subscribers' calendar feeds. */
+    public CalendarLinks calendarLinks() {
+        return new CalendarLinks(baseUrl, tokens);
+    }
+
+    /** Writes events as iCalendar, with UIDs in the mail domain of {@code delivery.from}. */
+    public EventCalendar eventCalendar() {
+        return new EventCalendar(config.delivery().from(), clock);
+    }
+
+    /** Subscribers' calendar feeds: their topics' events up to {@code digest.event-horizon} ahead. */
+    public CalendarFeed calendarFeed() {
+        return new CalendarFeed(items, eventCalendar(), config.digest().eventHorizon(), clock);
     }
 
     /** A composer for one send run: items loaded once per window, templates parsed once. */
     private DigestComposer composer() {
         DigestSelector.Run run = selector.forRun(clock.instant());
-        DigestRenderer renderer = new DigestRenderer(config.digest(), config.topics());
+        DigestRenderer renderer = new DigestRenderer(config.digest(), config.topics(), calendarLinks()::eventUrl);
         return (subscriber, windowStart, windowEnd, links) -> {
             Digest digest = run.select(subscriber, windowStart, windowEnd);
             Map<String, Integer> byTopic = new LinkedHashMap<>();

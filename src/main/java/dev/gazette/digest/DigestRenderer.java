@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.LongFunction;
 import java.util.stream.Stream;
 import org.thymeleaf.context.Context;
 
@@ -35,12 +36,23 @@ public final class DigestRenderer {
     static final int LATER_DATES_NAMED = 3;
 
     private final EmailTemplates templates;
+    private final LongFunction<String> calendarLinks;
     private final Map<String, String> topicNames = new LinkedHashMap<>();
     private final PlainText plain = new PlainText();
     private final Map<String, DigestView.NoteView> notes = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** A renderer whose events have no "add to calendar" link. */
     public DigestRenderer(DigestConfig config, List<TopicConfig> topics) {
+        this(config, topics, id -> null);
+    }
+
+    /**
+     * @param calendarLinks the "add to calendar" address of an event, by its item id (an .ics file of that one
+     *     event); null for none
+     */
+    public DigestRenderer(DigestConfig config, List<TopicConfig> topics, LongFunction<String> calendarLinks) {
         this.templates = new EmailTemplates(config.templates());
+        this.calendarLinks = calendarLinks;
         topics.forEach(t -> topicNames.putIfAbsent(t.slug(), t.name()));
     }
 
@@ -97,13 +109,13 @@ public final class DigestRenderer {
         });
     }
 
-    private static DigestView.FeaturedView featured(Item item, ReaderDates dates) {
+    private DigestView.FeaturedView featured(Item item, ReaderDates dates) {
         boolean event = item.kind() == ItemKind.EVENT && item.startsAt() != null;
         String when = event ? dates.when(item)
                 : dates.date(item.publishedAt() != null ? item.publishedAt() : item.firstSeenAt());
         return new DigestView.FeaturedView(PlainText.clean(item.title()), PlainText.safeLink(item.link()), when,
                 event ? PlainText.clean(item.location()) : "", PlainText.truncate(item.summaryText(), SUMMARY_LIMIT),
-                event);
+                event, event ? calendarUrl(item) : null);
     }
 
     private static DigestView.ArticleView article(Item article, ReaderDates dates) {
@@ -113,7 +125,7 @@ public final class DigestRenderer {
     }
 
     /** The soonest occurrence of an event, with the later dates of its series. */
-    private static DigestView.EventView event(EventSeries series, boolean isNew, ReaderDates dates,
+    private DigestView.EventView event(EventSeries series, boolean isNew, ReaderDates dates,
             EmailMessages messages, Locale locale) {
         Item next = series.next();
         int year = dates.startDay(next).getYear();
@@ -124,7 +136,13 @@ public final class DigestRenderer {
                 .toList();
         return new DigestView.EventView(PlainText.clean(next.title()), PlainText.safeLink(next.link()),
                 dates.when(next), alsoOn(laterDates, messages, locale), laterDates, PlainText.clean(next.location()),
-                PlainText.truncate(next.summaryText(), SUMMARY_LIMIT), isNew);
+                PlainText.truncate(next.summaryText(), SUMMARY_LIMIT), isNew, calendarUrl(next));
+    }
+
+    /** The event's "add to calendar" address, when it is an http(s) one. */
+    private String calendarUrl(Item event) {
+        String url = calendarLinks.apply(event.id());
+        return url == null ? null : PlainText.safeLink(url);
     }
 
     /** "Also on Dec 9, Dec 16 and 3 more dates", in the reader's language; "" for a one-off event. */

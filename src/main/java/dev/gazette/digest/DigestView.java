@@ -57,9 +57,10 @@ public record DigestView(
      * @param location an event's venue ("" when none, and for articles)
      * @param summary plain text, at most about 280 characters, cut at a word
      * @param event whether it is an event
+     * @param calendarUrl an event's "add to calendar" address (an .ics file of that event), or null
      */
     public record FeaturedView(String title, String url, String when, String location, String summary,
-            boolean event) {}
+            boolean event, String calendarUrl) {}
 
     /** One topic's new articles; {@code more} beyond those listed. */
     public record SectionView(String slug, String name, List<ArticleView> articles, int more) {}
@@ -83,9 +84,10 @@ public record DigestView(
      *     reader's zone; empty for a one-off event
      * @param location the venue ("" when none)
      * @param isNew first collected since the last digest (for a recurring event: any of its occurrences)
+     * @param calendarUrl the "add to calendar" address of the occurrence shown (an .ics file of it), or null
      */
     public record EventView(String title, String url, String when, String alsoOn, List<String> laterDates,
-            String location, String summary, boolean isNew) {
+            String location, String summary, boolean isNew, String calendarUrl) {
         public EventView {
             laterDates = List.copyOf(laterDates);
         }

@@ -46,6 +46,9 @@ public interface ItemDao {
     void insertTopics(@Bind("id") long id, @Bind("topic") List<String> topics);
 
     @SqlQuery
+    Optional<Item> find(@Bind("id") long id);
+
+    @SqlQuery
     List<Item> list(@Bind("sourceId") String sourceId, @Bind("topic") String topic, @Bind("kind") String kind,
             @Bind("since") Instant since, @Bind("limit") int limit);
 

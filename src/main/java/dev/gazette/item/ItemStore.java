@@ -68,6 +68,14 @@ public final class ItemStore {
         }
     }
 
+    /** The stored item with this id, with its topics. */
+    public Optional<Item> find(long id) {
+        return jdbi.withHandle(handle -> {
+            ItemDao dao = handle.attach(ItemDao.class);
+            return dao.find(id).map(item -> withTopics(dao, List.of(item)).get(0));
+        });
+    }
+
     public List<Item> list(ItemQuery query) {
         return jdbi.withHandle(handle -> {
             ItemDao dao = handle.attach(ItemDao.class);

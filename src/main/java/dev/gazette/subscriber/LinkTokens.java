@@ -14,7 +14,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Signed tokens for the links in emails (unsubscribe, preferences, confirm, view in browser).
+ * Signed tokens for the links in emails (unsubscribe, preferences, confirm, view in browser) and for a subscriber's
+ * calendar feed.
  *
  * <p>A token carries its purpose, the subscriber's id, the subscriber's token version and an optional expiry,
  * signed with HMAC-SHA-256 under the installation's secret. It cannot be guessed or altered, and it is checked
@@ -41,14 +42,18 @@ public final class LinkTokens {
         this.clock = clock;
     }
 
-    /** A token that does not expire (it is revoked by raising the subscriber's token version). */
+    /**
+     * A token that does not expire (it is revoked by raising the subscriber's token version; for
+     * {@link TokenPurpose#CALENDAR}, their calendar version).
+     */
     public String issue(TokenPurpose purpose, Subscriber subscriber) {
-        return issue(purpose, subscriber.id(), subscriber.tokenVersion(), null);
+        return issue(purpose, subscriber.id(), TokenClaim.versionFor(purpose, subscriber), null);
     }
 
     /** A token valid for the given time. */
     public String issue(TokenPurpose purpose, Subscriber subscriber, Duration validFor) {
-        return issue(purpose, subscriber.id(), subscriber.tokenVersion(), clock.instant().plus(validFor));
+        return issue(purpose, subscriber.id(), TokenClaim.versionFor(purpose, subscriber),
+                clock.instant().plus(validFor));
     }
 
     /** A token for a subject other than the subscriber (a delivery, for {@link TokenPurpose#VIEW}). */

@@ -14,6 +14,8 @@ import java.util.Locale;
  * @param sendDay the local day a weekly digest goes out
  * @param sendHour the local hour (0 to 23) digests go out
  * @param tokenVersion part of every token signed for them; raising it revokes all earlier links
+ * @param calendarVersion part of their calendar feed's token ({@link TokenPurpose#CALENDAR}) instead of
+ *     {@code tokenVersion}: raising it revokes only the feed's address
  * @param confirmedAt when they confirmed (or were imported); null while pending
  */
 public record Subscriber(
@@ -28,6 +30,7 @@ public record Subscriber(
         ZoneId timeZone,
         Locale locale,
         int tokenVersion,
+        int calendarVersion,
         Instant createdAt,
         Instant confirmedAt) {
 

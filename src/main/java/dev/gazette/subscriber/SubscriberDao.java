@@ -80,6 +80,12 @@ public interface SubscriberDao {
     @SqlQuery
     Optional<Integer> tokenVersion(@Bind("id") long id);
 
+    @SqlUpdate
+    int revokeCalendar(@Bind("id") long id, @Bind("now") Instant now);
+
+    @SqlQuery
+    Optional<Integer> calendarVersion(@Bind("id") long id);
+
     @SqlQuery
     List<StatusCount> countByStatus();
 

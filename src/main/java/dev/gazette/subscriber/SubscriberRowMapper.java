@@ -26,6 +26,7 @@ public final class SubscriberRowMapper implements RowMapper<Subscriber> {
                 ZoneId.of(rs.getString("time_zone")),
                 Locale.forLanguageTag(rs.getString("locale")),
                 rs.getInt("token_version"),
+                rs.getInt("calendar_version"),
                 instant(rs, "created_at", ctx),
                 instant(rs, "confirmed_at", ctx));
     }

@@ -251,8 +251,8 @@ public final class SubscriberStore {
     }
 
     /**
-     * Invalidate every link signed for them so far (unsubscribe, preferences) by raising their token
-     * version; returns the new version.
+     * Invalidate every link signed for them so far (unsubscribe, preferences, and their calendar feed's address) by
+     * raising their token version and their calendar version; returns the new token version.
      *
      * @throws GazetteException when there is no such subscriber
      */
@@ -263,6 +263,22 @@ public final class SubscriberStore {
                 throw new GazetteException("no subscriber with id " + id);
             }
             return dao.tokenVersion(id).orElseThrow();
+        });
+    }
+
+    /**
+     * Give them a new calendar feed address: raising their calendar version revokes the old one, while the links in
+     * their emails keep working. Returns the new calendar version.
+     *
+     * @throws GazetteException when there is no such subscriber
+     */
+    public int revokeCalendar(long id) {
+        return jdbi.inTransaction(handle -> {
+            SubscriberDao dao = handle.attach(SubscriberDao.class);
+            if (dao.revokeCalendar(id, clock.instant()) == 0) {
+                throw new GazetteException("no subscriber with id " + id);
+            }
+            return dao.calendarVersion(id).orElseThrow();
         });
     }
 
@@ -329,7 +345,7 @@ public final class SubscriberStore {
         }
         return subscribers.stream().map(s -> new Subscriber(s.id(), s.email(), s.name(), s.status(),
                 topics.getOrDefault(s.id(), List.of()).stream().sorted().toList(), s.frequency(), s.sendDay(),
-                s.sendHour(), s.timeZone(), s.locale(), s.tokenVersion(), s.createdAt(), s.confirmedAt())).toList();
+                s.sendHour(), s.timeZone(), s.locale(), s.tokenVersion(), s.calendarVersion(), s.createdAt(), s.confirmedAt())).toList();
     }
 
     private static String likeEscaped(String text) {

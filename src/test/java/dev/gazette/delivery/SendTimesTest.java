@@ -22,7 +22,7 @@ class SendTimesTest {
 
     static Subscriber subscriber(Frequency frequency, String zone, DayOfWeek day, int hour) {
         return new Subscriber(1, "reader@example.org", "Reader", SubscriberStatus.ACTIVE, List.of("oncology"),
-                frequency, day, hour, ZoneId.of(zone), Locale.ENGLISH, 1, Instant.EPOCH, Instant.EPOCH);
+                frequency, day, hour, ZoneId.of(zone), Locale.ENGLISH, 1, 1, Instant.EPOCH, Instant.EPOCH);
     }
 
     @Test

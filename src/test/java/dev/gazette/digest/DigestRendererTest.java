@@ -73,6 +73,27 @@ class DigestRendererTest {
     }
 
     @Test
+    void eachEventHasAnAddToCalendarLinkWhenTheRendererIsGivenTheirAddresses() {
+        Subscriber reader = DigestSamples.subscriber("", List.of("oncology"), "UTC", Locale.ENGLISH);
+        Digest digest = oncologyDigest(reader, List.of(webinar()));
+        RenderedDigest rendered = new DigestRenderer(DigestSamples.config(templates), DigestSamples.topics(),
+                id -> "https://gazette.example.org/events/" + id + "-mac/event.ics").render(digest, LINKS);
+
+        assertThat(html(rendered).select("a.add-to-calendar")).singleElement().satisfies(link -> {
+            assertThat(link.text()).isEqualTo("Add to calendar");
+            assertThat(link.attr("href")).isEqualTo("https://gazette.example.org/events/30-mac/event.ics");
+        });
+        assertThat(rendered.text()).contains("  Add to calendar: https://gazette.example.org/events/30-mac/event.ics\n");
+        assertThat(html(render(digest)).select("a.add-to-calendar")).as("no link maker: no link").isEmpty();
+        assertThat(render(digest).text()).doesNotContain("Add to calendar");
+        Subscriber korean = DigestSamples.subscriber("", List.of("oncology"), "Asia/Seoul", Locale.KOREAN);
+        RenderedDigest ko = new DigestRenderer(DigestSamples.config(templates), DigestSamples.topics(),
+                id -> "https://gazette.example.org/events/" + id + "-mac/event.ics")
+                .render(oncologyDigest(korean, List.of(webinar())), LINKS);
+        assertThat(html(ko).selectFirst("a.add-to-calendar").text()).isEqualTo("캘린더에 추가");
+    }
+
+    @Test
     void thePlainTextWritesEveryLinkOut() {
         Subscriber reader = DigestSamples.subscriber("", List.of("oncology"), "UTC", Locale.ENGLISH);
         DigestLinks links = new DigestLinks(LINKS.preferencesUrl(), LINKS.unsubscribeUrl(),

@@ -45,7 +45,7 @@ final class DigestSamples {
 
     static Subscriber subscriber(String name, List<String> topics, String zone, Locale locale) {
         return new Subscriber(1, "reader@example.org", name, SubscriberStatus.ACTIVE, topics, Frequency.WEEKLY,
-                DayOfWeek.MONDAY, 8, ZoneId.of(zone), locale, 1, WINDOW_START, WINDOW_START);
+                DayOfWeek.MONDAY, 8, ZoneId.of(zone), locale, 1, 1, WINDOW_START, WINDOW_START);
     }
 
     static Item article(long id, String title, String link, String summary, Instant published, List<String> topics) {

@@ -31,7 +31,7 @@ class NoticeRendererTest {
 
     private static Subscriber reader(String name, SubscriberStatus status, Frequency frequency, String zone, Locale locale) {
         return new Subscriber(7, "reader@example.org", name, status, List.of("oncology", "cardiology"), frequency,
-                DayOfWeek.MONDAY, 8, ZoneId.of(zone), locale, 1, EXPIRES, null);
+                DayOfWeek.MONDAY, 8, ZoneId.of(zone), locale, 1, 1, EXPIRES, null);
     }
 
     @Test

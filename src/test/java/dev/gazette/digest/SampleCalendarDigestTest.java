@@ -73,6 +73,19 @@ class SampleCalendarDigestTest {
                     + "  Tuesday, December 1, 2026, 9:00 AM – 10:00 AM PST\n"
                     + "  Also on Dec 8, Dec 15 and 6 more dates\n");
             assertThat(ana.digest().text().split("Oncology Journal Club", -1)).hasSize(2);
+            // each event has an "add to calendar" link to an .ics of the occurrence shown, in the text too
+            List<String> addLinks = anaHtml.select("a.add-to-calendar").eachAttr("href");
+            assertThat(anaHtml.select("a.add-to-calendar").eachText()).containsExactly("Add to calendar", "Add to calendar");
+            assertThat(addLinks).hasSize(2).allMatch(l -> l.matches("https://news\\.example\\.org/events/[0-9]+-[A-Za-z0-9_-]{16}/event\\.ics"));
+            Item firstClub = stored.stream().filter(e -> CLUB_LINK.equals(e.link())).findFirst().orElseThrow();
+            assertThat(addLinks.get(0)).isEqualTo(gazette.calendarLinks().eventUrl(firstClub.id()));
+            assertThat(ana.digest().text()).contains("  Add to calendar: " + addLinks.get(0) + "\n");
+            String ics = gazette.eventCalendar().ics(firstClub);
+            assertThat(ics).contains("UID:item-" + firstClub.id() + "@", "SUMMARY:Oncology Journal Club");
+            // collected again: the same item, so the same link and UID
+            clock.advance(Duration.ofHours(2));
+            assertThat(gazette.collectNow().hasFailures()).isFalse();
+            assertThat(preview(gazette, "ana@example.org").digest().html()).contains(addLinks.get(0));
 
             DigestComposer.Composed jisoo = preview(gazette, "jisoo@example.org");
             assertThat(jisoo.digest().eventCount()).isEqualTo(1);
@@ -82,6 +95,8 @@ class SampleCalendarDigestTest {
             assertThat(jisooHtml.text()).contains("2026년 12월 2일 수요일 오전 2:00 ~ 오전 3:00 KST",
                     "이후 일정: 12월 9일, 12월 16일 외 6회");
             assertThat(jisoo.digest().text()).contains("  이후 일정: 12월 9일, 12월 16일 외 6회\n");
+            assertThat(jisooHtml.select("a.add-to-calendar").eachText()).containsExactly("캘린더에 추가");
+            assertThat(jisoo.digest().text()).contains("  캘린더에 추가: https://news.example.org/events/");
         }
     }
 

@@ -85,7 +85,8 @@ public final class SampleDigest {
     }
 
     static RenderedDigest render(Locale locale, String zone, Path templates) {
-        DigestRenderer renderer = new DigestRenderer(DigestSamples.config(templates), DigestSamples.topics());
+        DigestRenderer renderer = new DigestRenderer(DigestSamples.config(templates), DigestSamples.topics(),
+                id -> "https://gazette.example.org/events/" + id + "-demo/event.ics");
         return renderer.render(digest(locale, zone), new DigestLinks("https://gazette.example.org/preferences?t=demo",
                 "https://gazette.example.org/unsubscribe?t=demo", "https://gazette.example.org/digests/demo"));
     }

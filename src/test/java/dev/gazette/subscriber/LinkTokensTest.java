@@ -24,7 +24,7 @@ class LinkTokensTest {
 
     static Subscriber subscriber(long id, int tokenVersion) {
         return new Subscriber(id, "reader@example.org", "Reader", SubscriberStatus.ACTIVE, List.of(), Frequency.WEEKLY,
-                DayOfWeek.MONDAY, 8, ZoneId.of("UTC"), Locale.ENGLISH, tokenVersion, NOW, NOW);
+                DayOfWeek.MONDAY, 8, ZoneId.of("UTC"), Locale.ENGLISH, tokenVersion, 1, NOW, NOW);
     }
 
     @Test
@@ -44,6 +44,27 @@ class LinkTokensTest {
 
         assertThat(claim.isCurrentFor(subscriber(7, 2))).isFalse();
         assertThat(claim.isCurrentFor(subscriber(8, 1))).as("another subscriber").isFalse();
+    }
+
+    @Test
+    void aCalendarTokenIsSignedWithTheCalendarVersionAndRevokedByItAlone() {
+        Subscriber reader = new Subscriber(42, "reader@example.org", "Reader", SubscriberStatus.ACTIVE, List.of(),
+                Frequency.WEEKLY, DayOfWeek.MONDAY, 8, ZoneId.of("UTC"), Locale.ENGLISH, 3, 5, NOW, NOW);
+        TokenClaim claim = tokens.verify(TokenPurpose.CALENDAR, tokens.issue(TokenPurpose.CALENDAR, reader)).orElseThrow();
+
+        assertThat(claim).isEqualTo(new TokenClaim(TokenPurpose.CALENDAR, 42, 5));
+        assertThat(claim.isCurrentFor(reader)).isTrue();
+        assertThat(claim.isCurrentFor(new Subscriber(42, "reader@example.org", "Reader", SubscriberStatus.ACTIVE,
+                List.of(), Frequency.WEEKLY, DayOfWeek.MONDAY, 8, ZoneId.of("UTC"), Locale.ENGLISH, 4, 5, NOW, NOW)))
+                .as("a new token version leaves the feed alone").isTrue();
+        assertThat(claim.isCurrentFor(new Subscriber(42, "reader@example.org", "Reader", SubscriberStatus.ACTIVE,
+                List.of(), Frequency.WEEKLY, DayOfWeek.MONDAY, 8, ZoneId.of("UTC"), Locale.ENGLISH, 3, 6, NOW, NOW)))
+                .as("a new calendar version revokes it").isFalse();
+        TokenClaim preferences = tokens.verify(TokenPurpose.PREFERENCES, tokens.issue(TokenPurpose.PREFERENCES, reader))
+                .orElseThrow();
+        assertThat(preferences.tokenVersion()).isEqualTo(3);
+        assertThat(tokens.verify(TokenPurpose.PREFERENCES, tokens.issue(TokenPurpose.CALENDAR, reader))).isEmpty();
+        assertThat(tokens.verify(TokenPurpose.CALENDAR, tokens.issue(TokenPurpose.PREFERENCES, reader))).isEmpty();
     }
 
     @Test

@@ -111,7 +111,7 @@ class SubscriberSignUpStoreTest {
             Subscriber after = store.find(before.id()).orElseThrow();
             assertThat(after).isEqualTo(new Subscriber(before.id(), before.email(), "Pref Park", SubscriberStatus.ACTIVE,
                     List.of("cardiology", "korea-biotech"), Frequency.DAILY, DayOfWeek.FRIDAY, 7,
-                    ZoneId.of("Europe/Berlin"), Locale.ENGLISH, before.tokenVersion(), before.createdAt(),
+                    ZoneId.of("Europe/Berlin"), Locale.ENGLISH, before.tokenVersion(), before.calendarVersion(), before.createdAt(),
                     before.confirmedAt()));
             assertThat(store.updatePreferences(before.id(), SubscriberPreferences.of(after).withFrequency(Frequency.PAUSED)))
                     .isTrue();

@@ -237,6 +237,12 @@ class SubscriberStoreTest {
             assertThat(store.revokeTokens(id)).isEqualTo(2);
             assertThat(store.revokeTokens(id)).isEqualTo(3);
             assertThat(store.find(id).orElseThrow().tokenVersion()).isEqualTo(3);
+            assertThat(store.find(id).orElseThrow().calendarVersion()).as("revoking all links renews the feed's too")
+                    .isEqualTo(3);
+            assertThat(store.revokeCalendar(id)).isEqualTo(4);
+            assertThat(store.find(id).orElseThrow().calendarVersion()).isEqualTo(4);
+            assertThat(store.find(id).orElseThrow().tokenVersion()).as("the links in emails stay").isEqualTo(3);
+            assertThatThrownBy(() -> store.revokeCalendar(id + 1000)).isInstanceOf(GazetteException.class);
             assertThat(store.markBounced(id, "x".repeat(5000))).as("a long reason is cut, not refused").isTrue();
             assertThat(store.find(id).orElseThrow().status()).isEqualTo(SubscriberStatus.BOUNCED);
 

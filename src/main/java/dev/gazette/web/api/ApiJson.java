@@ -92,6 +92,9 @@ public final class ApiJson {
         @JsonIgnore
         abstract int tokenVersion();
 
+        @JsonIgnore
+        abstract int calendarVersion();
+
         @JsonProperty("receivesDigests")
         abstract boolean receivesDigests();
     }

@@ -27,7 +27,7 @@ import java.util.Set;
  */
 final class PreferencePages {
     /** What the page says was just done ({@code ?done=}), by its message key suffix. */
-    private static final Set<String> DONE = Set.of("saved", "weekly", "revoked", "resubscribed");
+    private static final Set<String> DONE = Set.of("saved", "weekly", "revoked", "resubscribed", "calendar");
 
     private final Gazette gazette;
     private final WebTemplates pages;
@@ -63,7 +63,8 @@ final class PreferencePages {
                 "done", done, "token", SignedLinks.token(ctx), "csrf", csrf.token(ctx),
                 "choices", choices.forPage(pages.locale(ctx), FormChoices.FREQUENCIES, form.timeZone()),
                 "next", NextDigest.of(subscriber, gazette.clock().instant(), pages.locale(ctx)),
-                "unsubscribePath", "/unsubscribe/" + gazette.tokens().issue(TokenPurpose.UNSUBSCRIBE, subscriber)));
+                "unsubscribePath", "/unsubscribe/" + gazette.tokens().issue(TokenPurpose.UNSUBSCRIBE, subscriber),
+                "calendar", CalendarPages.Section.of(gazette, subscriber)));
     }
 
     private void save(Context ctx) {

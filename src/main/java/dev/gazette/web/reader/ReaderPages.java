@@ -13,7 +13,7 @@ import java.util.Map;
  * The pages for subscribers: public, without an account. Anyone may subscribe ({@code /}, {@code /subscribe}: double
  * opt-in); every other page is opened from a link in an email, whose signed token is its only authority:
  * {@code /confirm/{token}}, {@code /preferences/{token}}, {@code /unsubscribe/{token}} (with the RFC 8058 one-click
- * POST) and {@code /view/{token}}. A token that is not valid for its page gets a page saying so (404, or 410 when it
+ * POST) and {@code /view/{token}}; events' .ics files and subscribers' calendar feeds are {@link CalendarPages}. A token that is not valid for its page gets a page saying so (404, or 410 when it
  * expired or was revoked) and changes nothing. Following a link (GET) never changes anything, since mail scanners
  * follow links: every change is a POST from a button, protected by {@link Csrf}, except the one-click unsubscribe.
  *
@@ -44,6 +44,7 @@ public final class ReaderPages implements WebModule {
         new PreferencePages(gazette, pages, csrf, links, choices).register(app);
         new UnsubscribePages(gazette, pages, csrf, links).register(app);
         new ViewPage(gazette, links).register(app);
+        new CalendarPages(gazette, pages, csrf, links).register(app);
     }
 
     private static void privatePage(Context ctx) {

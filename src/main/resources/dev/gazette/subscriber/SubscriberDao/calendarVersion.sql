@@ -1,0 +1,1 @@
+SELECT calendar_version FROM subscriber WHERE id = :id
