@@ -85,6 +85,10 @@ public record Highlighted(List<TextSegment> title, List<TextSegment> summary) {
         while (prev > 0 && !Character.isWhitespace(text.charAt(prev - 1))) {
             prev--;
         }
-        return prev > 0 ? prev : i;
+        int end = prev;
+        while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        return end > 0 ? end : i;
     }
 }
