@@ -95,7 +95,7 @@ public final class AlertStore {
         }
     }
 
-    /** Per subscriber and frequency, the matches of unpaused alerts that no email carries yet. */
+    /** Per subscriber and frequency, the matches of unpaused alerts of active subscribers that no email carries yet. */
     public List<WaitingMatches> waiting() {
         return jdbi.withExtension(AlertDao.class, AlertDao::waiting).stream()
                 .map(r -> new WaitingMatches(r.subscriberId(), AlertFrequency.valueOf(r.frequency()), r.oldest(),

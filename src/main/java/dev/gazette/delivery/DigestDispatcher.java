@@ -331,7 +331,7 @@ public final class DigestDispatcher {
         }
         SendReport report = run(mailer, progress).drain(waitForRetries);
         if (report.sent() + report.failed() + report.skipped() > 0) {
-            log.info("digests: {} sent, {} skipped, {} failed, {} waiting to retry", report.sent(), report.skipped(),
+            log.info("emails: {} sent, {} skipped, {} failed, {} waiting to retry", report.sent(), report.skipped(),
                     report.failed(), report.retrying());
         }
         return report;
