@@ -21,7 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends digests: plans the due ones into the ledger, then sends what the ledger holds. Each run opens its own
+ * Sends digests and alert emails: plans the due ones into the ledger, then sends what the ledger holds. Each run opens its own
  * mailer (a small pool of SMTP connections reused for every message of the run) and its own composer
  * (templates parsed once per run). The emails about a subscription (the double opt-in confirmation, the note to an
  * address that is on the list already) go through the same ledger ({@link #queueNotice}), so they are recorded and
