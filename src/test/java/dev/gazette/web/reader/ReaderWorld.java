@@ -223,6 +223,7 @@ final class ReaderWorld implements AutoCloseable {
             case PREFERENCES -> "/preferences/";
             case CONFIRM -> "/confirm/";
             case VIEW -> throw new IllegalArgumentException("a view token names a delivery");
+            default -> throw new IllegalArgumentException("no reader page path for " + purpose + " tokens");
         };
         return prefix + gazette.tokens().issue(purpose, subscriber);
     }
