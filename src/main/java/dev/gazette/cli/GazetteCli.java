@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
             SendCommand.class,
             PreviewCommand.class,
             DeliveriesCommand.class,
+            AlertsCommand.class,
             AdminCommand.class,
             CommandLine.HelpCommand.class
         })

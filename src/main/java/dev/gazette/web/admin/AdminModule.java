@@ -14,7 +14,7 @@ import java.util.function.Supplier;
 
 /**
  * The admin console under {@code /admin}: log-in and the guard in front of every page ({@link AdminAuth}), the
- * dashboard, sources, subscribers (with import and export), topics, items to pin, editor's notes, digest preview,
+ * dashboard, sources, subscribers (with import and export), keyword alerts, topics, items to pin, editor's notes, digest preview,
  * manual sends, deliveries, the demo outbox, API tokens and the audit log. Every page shares the nav fragment
  * {@code web/admin/nav.html} and {@link AdminPages}; every change is a POST with a CSRF value, recorded in the audit
  * log.
@@ -45,6 +45,7 @@ public final class AdminModule implements WebModule {
         new SourcePages(gazette, admin, nextRuns).register(app);
         new SubscriberImportPage(gazette, admin).register(app); // before /admin/subscribers/{id}
         new SubscriberPages(gazette, admin).register(app);
+        new AlertPages(gazette, admin).register(app);
         new TopicPages(gazette, admin).register(app);
         new ItemPages(gazette, admin).register(app);
         new NotePages(gazette, admin).register(app);

@@ -89,6 +89,9 @@ final class DashboardPage {
         page.put("nextRuns", next);
         page.put("failing", sources.stream().filter(s -> s.enabled() && s.failing()).toList());
         page.put("items", gazette.items().list(new ItemQuery(null, null, null, null, 20)));
+        List<dev.gazette.alert.AlertListing> alerts = gazette.alerts().store().listing(null, AlertPages.SCAN);
+        page.put("alertCount", alerts.size());
+        page.put("alertMatchesWeek", alerts.stream().mapToInt(a -> a.volume().lastWeek()).sum());
         admin.render(ctx, "admin/dashboard", page);
     }
 }

@@ -181,6 +181,7 @@ final class SubscriberPages {
         }
         vars.put("languages", languages);
         vars.put("deliveries", gazette.digests().ledger().list(null, s.id(), 10));
+        vars.putAll(AlertPages.ofSubscriber(gazette, s));
         return vars;
     }
 

@@ -46,6 +46,7 @@ public final class ApiModule implements WebModule {
         new SendEndpoints(gazette).register(api);
         new DeliveryEndpoints(gazette).register(api);
         new EditorialEndpoints(gazette).register(api);
+        new AlertEndpoints(gazette).register(api);
         api.addFallback();
         routes = api.routes();
 

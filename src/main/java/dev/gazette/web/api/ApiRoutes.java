@@ -1,6 +1,9 @@
 package dev.gazette.web.api;
 
 import dev.gazette.GazetteException;
+import dev.gazette.alert.AlertLimitException;
+import dev.gazette.alert.AlertNotFoundException;
+import dev.gazette.alert.query.InvalidQueryException;
 import dev.gazette.delivery.SendJobException;
 import dev.gazette.source.SourceChangeException;
 import io.javalin.Javalin;
@@ -16,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Adds the endpoints of the API under {@value #PREFIX}, each behind the token check, and answers every failure with
  * the JSON error ({@link ApiError}) and its status: the features' own refusals ({@link SourceChangeException},
- * {@link SendJobException}) by their kind, anything unexpected with 500, its stack trace in the server's log only
+ * {@link SendJobException}, an alert query that cannot be used (400 with its problem), the alerts limit (409)) by
+ * their kind, anything unexpected with 500, its stack trace in the server's log only
  * (under a reference the answer names).
  */
 final class ApiRoutes {
@@ -92,6 +96,13 @@ final class ApiRoutes {
             error = new ApiError(e.status(), e.getMessage(), e.details());
         } else if (failure instanceof SourceChangeException e) {
             error = sourceError(e);
+        } else if (failure instanceof InvalidQueryException e) {
+            error = new ApiError(400, "query: " + e.getMessage(),
+                    List.of(new ApiError.FieldProblem("query", e.getMessage())), e.problem());
+        } else if (failure instanceof AlertLimitException e) {
+            error = new ApiError(409, e.getMessage(), List.of());
+        } else if (failure instanceof AlertNotFoundException e) {
+            error = new ApiError(404, e.getMessage(), List.of());
         } else if (failure instanceof SendJobException e) {
             error = new ApiError(switch (e.problem()) {
                 case INVALID -> 400;

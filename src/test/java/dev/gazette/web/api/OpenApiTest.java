@@ -125,6 +125,21 @@ class OpenApiTest {
         matches(item, "Item");
         matches(api.put("/api/v1/pins/" + item.path("id").asLong()).json(), "Pin");
         matches(api.post("/api/v1/notes", "{\"markdown\": \"Hello\"}").json(), "Note");
+        JsonNode alert = api.post("/api/v1/subscribers/" + ana + "/alerts",
+                "{\"query\": \"lymphoma\", \"frequency\": \"daily\"}").json();
+        matches(alert, "Alert");
+        world.gazette.items().save("wire", new dev.gazette.item.ItemDraft(dev.gazette.item.ItemKind.ARTICLE, "lymphoma",
+                "https://wire.example.org/lymphoma", null, "Lymphoma study", "", "A lymphoma study.", List.of(),
+                java.time.Instant.parse("2026-11-28T09:00:00Z"), null, null, null, false, null, null, List.of()));
+        world.gazette.alerts().matchNew();
+        matches(api.get("/api/v1/alerts").json().get(0), "Alert");
+        JsonNode detail = api.get("/api/v1/alerts/" + alert.path("id").asLong()).json();
+        assertThat(detail.path("recentMatches")).hasSize(1);
+        matches(detail, "AlertDetail");
+        JsonNode tested = api.post("/api/v1/alerts/test", "{\"query\": \"lymphoma OR tumour\"}").json();
+        assertThat(tested.path("matched")).hasSize(2);
+        matches(tested, "AlertTest");
+        matches(api.post("/api/v1/alerts/test", "{\"query\": \"(lymphoma\"}").json(), "Error");
         matches(api.get("/api/v1/subscribers/0").json(), "Error");
         matches(api.post("/api/v1/subscribers", "{}").json(), "Error");
     }
