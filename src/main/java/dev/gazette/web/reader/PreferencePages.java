@@ -63,7 +63,8 @@ final class PreferencePages {
                 "done", done, "token", SignedLinks.token(ctx), "csrf", csrf.token(ctx),
                 "choices", choices.forPage(pages.locale(ctx), FormChoices.FREQUENCIES, form.timeZone()),
                 "next", NextDigest.of(subscriber, gazette.clock().instant(), pages.locale(ctx)),
-                "unsubscribePath", "/unsubscribe/" + gazette.tokens().issue(TokenPurpose.UNSUBSCRIBE, subscriber)));
+                "unsubscribePath", "/unsubscribe/" + gazette.tokens().issue(TokenPurpose.UNSUBSCRIBE, subscriber),
+                "alertCount", gazette.alerts().of(subscriber.id()).size()));
     }
 
     private void save(Context ctx) {

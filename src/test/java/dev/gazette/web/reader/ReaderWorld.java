@@ -222,7 +222,7 @@ final class ReaderWorld implements AutoCloseable {
             case UNSUBSCRIBE -> "/unsubscribe/";
             case PREFERENCES -> "/preferences/";
             case CONFIRM -> "/confirm/";
-            case VIEW -> throw new IllegalArgumentException("a view token names a delivery");
+            default -> throw new IllegalArgumentException(purpose + " tokens do not stand for the subscriber alone");
         };
         return prefix + gazette.tokens().issue(purpose, subscriber);
     }
