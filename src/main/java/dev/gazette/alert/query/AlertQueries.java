@@ -79,6 +79,7 @@ public final class AlertQueries {
     private Query luceneParse(String text) {
         QueryParser parser = new FieldLowerCasingParser(analyzer);
         parser.setDefaultOperator(QueryParser.Operator.AND);
+        parser.setSplitOnWhitespace(true); // Lucene refuses phrase generation otherwise
         parser.setAutoGeneratePhraseQueries(true);
         parser.setAllowLeadingWildcard(false);
         try {
