@@ -64,7 +64,8 @@ final class PreferencePages {
                 "choices", choices.forPage(pages.locale(ctx), FormChoices.FREQUENCIES, form.timeZone()),
                 "next", NextDigest.of(subscriber, gazette.clock().instant(), pages.locale(ctx)),
                 "unsubscribePath", "/unsubscribe/" + gazette.tokens().issue(TokenPurpose.UNSUBSCRIBE, subscriber),
-                "calendar", CalendarPages.Section.of(gazette, subscriber)));
+                "calendar", CalendarPages.Section.of(gazette, subscriber),
+                "alertCount", gazette.alerts().of(subscriber.id()).size()));
     }
 
     private void save(Context ctx) {

@@ -36,13 +36,15 @@ public final class ReaderPages implements WebModule {
         FormChoices choices = new FormChoices(gazette.config().topics());
         NoticeSender notices = new NoticeSender(gazette);
         app.events(events -> events.serverStopped(notices::close));
-        for (String path : new String[] {"/confirm/*", "/preferences/*", "/unsubscribe/*", "/view/*"}) {
+        for (String path : new String[] {"/confirm/*", "/preferences/*", "/unsubscribe/*", "/view/*", "/alerts/*"}) {
             app.before(path, ReaderPages::privatePage);
         }
         app.exception(InvalidLinkException.class, (e, ctx) -> invalidLink(ctx, e));
         new SubscribePages(gazette, pages, csrf, links, choices, notices).register(app);
         new PreferencePages(gazette, pages, csrf, links, choices).register(app);
         new UnsubscribePages(gazette, pages, csrf, links).register(app);
+        new AlertPages(gazette, pages, csrf, links, choices).register(app);
+        new StopAlertPages(gazette, pages, csrf, links).register(app);
         new ViewPage(gazette, links).register(app);
         new CalendarPages(gazette, pages, csrf, links).register(app);
     }

@@ -1,5 +1,7 @@
 package dev.gazette.web.reader;
 
+import dev.gazette.alert.Alert;
+import dev.gazette.alert.Alerts;
 import dev.gazette.delivery.Delivery;
 import dev.gazette.delivery.DeliveryLedger;
 import dev.gazette.subscriber.LinkTokens;
@@ -50,6 +52,17 @@ final class SignedLinks {
     }
 
     record Viewed(Delivery delivery, Subscriber subscriber) {}
+
+    /** The alert of a stop-one-alert token ({@link TokenPurpose#ALERT}), and its subscriber. */
+    Stopping alert(Context ctx, Alerts alerts) {
+        TokenClaim claim = claim(ctx, TokenPurpose.ALERT);
+        Alert alert = alerts.find(claim.subjectId()).orElseThrow(() -> new InvalidLinkException(Reason.GONE));
+        Subscriber subscriber = subscribers.find(alert.subscriberId())
+                .orElseThrow(() -> new InvalidLinkException(Reason.GONE));
+        return new Stopping(alert, current(ctx, claim, subscriber));
+    }
+
+    record Stopping(Alert alert, Subscriber subscriber) {}
 
     /** The path's token, for links back to the same page. */
     static String token(Context ctx) {

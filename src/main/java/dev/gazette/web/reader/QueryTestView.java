@@ -1,0 +1,60 @@
+package dev.gazette.web.reader;
+
+import dev.gazette.alert.Alerts.QueryTest;
+import dev.gazette.alert.query.AlertQuery;
+import dev.gazette.alert.query.Highlighted;
+import dev.gazette.alert.query.TextSegment;
+import dev.gazette.item.Item;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * What "Test this query" shows: how many items of the test window matched, the newest of them with the matched
+ * words marked (as text segments, which the page prints escaped, wrapping matched ones in {@code <mark>}), and how
+ * many items were searched.
+ *
+ * @param days the test window in days
+ */
+record QueryTestView(int count, int scanned, long days, List<Hit> hits) {
+    /** The most matches the page lists. */
+    static final int SHOWN = 20;
+    private static final int SNIPPET = 220;
+
+    /**
+     * @param link the item's address if it is a plain web address, else null (the title is then not a link)
+     */
+    record Hit(List<TextSegment> title, List<TextSegment> snippet, String link, String date, String source) {}
+
+    static QueryTestView of(QueryTest test, ZoneId zone, Locale locale, Function<String, String> sourceName) {
+        DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).withZone(zone);
+        AlertQuery query = test.query();
+        List<Hit> hits = test.matched().stream().limit(SHOWN).map(item -> {
+            Highlighted marked = query.highlight(item);
+            List<TextSegment> title = marked.title().isEmpty() ? List.of(new TextSegment(item.guid(), false)) : marked.title();
+            return new Hit(title, marked.snippet(SNIPPET), safeLink(item), dates.format(item.date()),
+                    sourceName.apply(item.sourceId()));
+        }).toList();
+        return new QueryTestView(test.matched().size(), test.scanned(), test.window().toDays(), hits);
+    }
+
+    /** Only http and https addresses with a host become links: never javascript:, data: and the like. */
+    static String safeLink(Item item) {
+        String link = item.link();
+        if (link == null || link.isBlank()) {
+            return null;
+        }
+        try {
+            URI uri = new URI(link.strip());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null ? uri.toString() : null;
+        } catch (URISyntaxException e) {
+            return null;
+        }
+    }
+}
