@@ -19,6 +19,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(AlertDao.WaitingRow.class)
 @RegisterConstructorMapper(AlertDao.VolumeRow.class)
 @RegisterConstructorMapper(AlertDao.ListingRow.class)
+@RegisterConstructorMapper(AlertTotals.class)
 interface AlertDao {
 
     record WaitingRow(long subscriberId, String frequency, Instant oldest, int total) {}
@@ -81,7 +82,11 @@ interface AlertDao {
             @Bind("monthAgo") Instant monthAgo);
 
     @SqlQuery
-    List<ListingRow> listing(@Bind("subscriberId") Long subscriberId, @Bind("limit") int limit);
+    List<ListingRow> listing(@Bind("subscriberId") Long subscriberId, @Bind("frequency") String frequency,
+            @Bind("paused") Boolean paused, @Bind("limit") int limit);
+
+    @SqlQuery
+    AlertTotals totals(@Bind("since") Instant since);
 
     @SqlQuery
     List<AlertMatch> recentMatches(@Bind("alertId") long alertId, @Bind("limit") int limit);

@@ -116,6 +116,11 @@ public final class AlertStore {
         return jdbi.withExtension(AlertDao.class, dao -> dao.ofDelivery(deliveryId));
     }
 
+    /** How many alerts there are, and how many items they matched since {@code since}. */
+    public AlertTotals totals(Instant since) {
+        return jdbi.withExtension(AlertDao.class, dao -> dao.totals(since));
+    }
+
     /** The latest matches of an alert, newest first. */
     public List<AlertMatch> recentMatches(long alertId, int limit) {
         return jdbi.withExtension(AlertDao.class, dao -> dao.recentMatches(alertId, limit));
@@ -137,7 +142,17 @@ public final class AlertStore {
 
     /** Alerts with their subscriber's address and volume, newest first; a null subscriber means everyone's. */
     public List<AlertListing> listing(Long subscriberId, int limit) {
-        List<AlertDao.ListingRow> rows = jdbi.withExtension(AlertDao.class, dao -> dao.listing(subscriberId, limit));
+        return listing(subscriberId, null, null, limit);
+    }
+
+    /**
+     * Alerts with their subscriber's address and volume, newest first; a null filter means any.
+     *
+     * @param paused true: only paused ones; false: only active ones
+     */
+    public List<AlertListing> listing(Long subscriberId, AlertFrequency frequency, Boolean paused, int limit) {
+        List<AlertDao.ListingRow> rows = jdbi.withExtension(AlertDao.class, dao -> dao.listing(subscriberId,
+                frequency == null ? null : frequency.name(), paused, limit));
         Map<Long, AlertVolume> volumes = volumes(rows.stream().map(AlertDao.ListingRow::id).toList());
         return rows.stream().map(r -> new AlertListing(new Alert(r.id(), r.subscriberId(), r.query(), r.frequency(),
                 r.paused(), r.createdAt(), r.updatedAt()), r.email(), volumes.get(r.id()))).toList();

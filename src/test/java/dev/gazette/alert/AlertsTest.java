@@ -203,6 +203,34 @@ class AlertsTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void adminsListAlertsFilteredInTheDatabaseAndSeeTheTotals(DatabaseKind kind) {
+        try (World w = new World(kind)) {
+            Subscriber ana = w.subscriber("ana@example.org");
+            Subscriber bo = w.subscriber("bo@example.org");
+            Alert cancer = w.alerts.create(ana, "cancer", AlertFrequency.DAILY);
+            Alert measles = w.alerts.create(ana, "measles", AlertFrequency.INSTANT);
+            Alert malaria = w.alerts.create(bo, "malaria", AlertFrequency.DAILY);
+            w.alerts.pause(malaria.id());
+            clock.advance(Duration.ofMinutes(1));
+            w.collect("m", "Measles and malaria", "Both.");
+            w.alerts.matchNew();
+
+            AlertStore store = w.alerts.store();
+            assertThat(store.listing(null, AlertFrequency.DAILY, null, 10)).extracting(l -> l.alert().id())
+                    .containsExactly(malaria.id(), cancer.id());
+            assertThat(store.listing(null, null, true, 10)).extracting(AlertListing::subscriberEmail)
+                    .containsExactly("bo@example.org");
+            assertThat(store.listing(ana.id(), null, false, 10)).extracting(l -> l.alert().id())
+                    .containsExactly(measles.id(), cancer.id());
+            assertThat(store.listing(ana.id(), null, false, 1)).hasSize(1);
+            assertThat(store.listing(null, null, null, 10).get(1).volume().total()).as("measles matched").isEqualTo(1);
+            assertThat(store.totals(clock.instant().minus(Duration.ofDays(7)))).isEqualTo(new AlertTotals(3, 1));
+            assertThat(store.totals(clock.instant().plusSeconds(1))).isEqualTo(new AlertTotals(3, 0));
+        }
+    }
+
     private static List<Long> idsOf(ItemStore items, String... guids) {
         List<String> wanted = List.of(guids);
         return items.list(dev.gazette.item.ItemQuery.all()).stream().filter(i -> wanted.contains(i.guid()))

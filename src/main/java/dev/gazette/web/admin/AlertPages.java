@@ -36,8 +36,6 @@ import java.util.stream.Collectors;
 final class AlertPages {
     /** The most alerts the list shows. */
     static final int LIST_SIZE = 200;
-    /** How many alerts are read before the frequency and state filters apply. */
-    static final int SCAN = 5000;
     static final int RECENT_MATCHES = 50;
     /** The most test results shown. */
     static final int TEST_RESULTS = 50;
@@ -82,10 +80,8 @@ final class AlertPages {
             unknownSubscriber = s.isEmpty();
             subscriberId = s.map(Subscriber::id).orElse(null);
         }
-        List<AlertListing> rows = unknownSubscriber ? List.of() : alerts.store().listing(subscriberId, SCAN).stream()
-                .filter(r -> frequency == null || r.alert().frequency() == frequency)
-                .filter(r -> paused == null || r.alert().paused() == paused)
-                .toList();
+        List<AlertListing> rows = unknownSubscriber ? List.of()
+                : alerts.store().listing(subscriberId, frequency, paused, LIST_SIZE + 1);
         vars.put("alerts", rows.size() > LIST_SIZE ? rows.subList(0, LIST_SIZE) : rows);
         vars.put("more", rows.size() > LIST_SIZE);
         vars.put("listSize", LIST_SIZE);
@@ -192,13 +188,13 @@ final class AlertPages {
         vars.put("frequency", frequency == null ? AlertFrequency.DAILY.name() : frequency.name());
         vars.put("frequencies", AlertFrequency.values());
         vars.put("problem", problem);
-        vars.put("alerts", gazette.alerts().store().listing(s.id(), SCAN));
+        vars.put("alerts", gazette.alerts().store().listing(s.id(), LIST_SIZE));
         admin.render(ctx, 400, "admin/alert-new", vars);
     }
 
     /** The variables the subscriber page needs for its alerts section and its "add alert" form. */
     static Map<String, Object> ofSubscriber(Gazette gazette, Subscriber s) {
-        return Map.of("alerts", gazette.alerts().store().listing(s.id(), SCAN),
+        return Map.of("alerts", gazette.alerts().store().listing(s.id(), LIST_SIZE),
                 "alertFrequencies", AlertFrequency.values(),
                 "alertLimit", gazette.alerts().config().maxPerSubscriber(),
                 "alertMaxLength", gazette.alerts().config().maxQueryLength());

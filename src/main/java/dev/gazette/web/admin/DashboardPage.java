@@ -89,9 +89,10 @@ final class DashboardPage {
         page.put("nextRuns", next);
         page.put("failing", sources.stream().filter(s -> s.enabled() && s.failing()).toList());
         page.put("items", gazette.items().list(new ItemQuery(null, null, null, null, 20)));
-        List<dev.gazette.alert.AlertListing> alerts = gazette.alerts().store().listing(null, AlertPages.SCAN);
-        page.put("alertCount", alerts.size());
-        page.put("alertMatchesWeek", alerts.stream().mapToInt(a -> a.volume().lastWeek()).sum());
+        dev.gazette.alert.AlertTotals alerts = gazette.alerts().store().totals(
+                gazette.clock().instant().minus(java.time.Duration.ofDays(7)));
+        page.put("alertCount", alerts.alerts());
+        page.put("alertMatchesWeek", alerts.matches());
         admin.render(ctx, "admin/dashboard", page);
     }
 }
