@@ -7,12 +7,6 @@ import dev.gazette.delivery.smtp.OutboxMessage;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
-import jakarta.mail.Header;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.InternetHeaders;
-import jakarta.mail.internet.MimeUtility;
-import java.io.ByteArrayInputStream;
-import java.io.UnsupportedEncodingException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -33,7 +27,6 @@ final class OutboxPages {
     public record Entry(String key, OutboxMessage message) {}
 
     /** One header, decoded for people. */
-    public record HeaderLine(String name, String value) {}
 
     OutboxPages(Gazette gazette, AdminPages admin) {
         this.gazette = gazette;
@@ -64,7 +57,7 @@ final class OutboxPages {
         Map<String, Object> vars = new HashMap<>();
         vars.put("key", key(message));
         vars.put("m", message);
-        vars.put("headers", headers(message.raw()));
+        vars.put("headers", message.headers());
         admin.render(ctx, "admin/outbox-message", vars);
     }
 
@@ -81,27 +74,5 @@ final class OutboxPages {
     /** A stable key for a message: the outbox has one copy per recipient, each with its own Message-ID. */
     static String key(OutboxMessage m) {
         return Sha256.hex(m.to() + "\n" + m.messageId() + "\n" + m.receivedAt()).substring(0, 20);
-    }
-
-    static List<HeaderLine> headers(byte[] raw) {
-        List<HeaderLine> lines = new ArrayList<>();
-        try {
-            InternetHeaders headers = new InternetHeaders(new ByteArrayInputStream(raw));
-            for (Header h : Collections.list(headers.getAllHeaders())) {
-                lines.add(new HeaderLine(h.getName(), decoded(h.getValue())));
-            }
-        } catch (MessagingException e) {
-            lines.add(new HeaderLine("(unreadable)", e.getMessage()));
-        }
-        return lines;
-    }
-
-    private static String decoded(String value) {
-        String unfolded = MimeUtility.unfold(value == null ? "" : value);
-        try {
-            return MimeUtility.decodeText(unfolded);
-        } catch (UnsupportedEncodingException e) {
-            return unfolded;
-        }
     }
 }
