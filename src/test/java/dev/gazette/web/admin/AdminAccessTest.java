@@ -40,14 +40,16 @@ class AdminAccessTest {
                 "/admin/subscribers/" + subscriberId, "/admin/subscribers/import", "/admin/subscribers/export",
                 "/admin/topics", "/admin/topics/oncology", "/admin/preview", "/admin/preview?email=ann@example.org",
                 "/admin/preview/" + subscriberId + "/html", "/admin/deliveries", "/admin/outbox", "/admin/tokens",
-                "/admin/audit", "/admin/account");
+                "/admin/audit", "/admin/account", "/admin/alerts", "/admin/alerts?test=cancer");
     }
 
     private List<String> posts() {
         return List.of("/admin/logout", "/admin/account", "/admin/subscribers/" + subscriberId,
                 "/admin/subscribers/" + subscriberId + "/unsubscribe", "/admin/subscribers/" + subscriberId + "/delete",
                 "/admin/subscribers/import", "/admin/topics/oncology", "/admin/topics/oncology/reset",
-                "/admin/deliveries/retry", "/admin/tokens", "/admin/tokens/1/revoke");
+                "/admin/deliveries/retry", "/admin/tokens", "/admin/tokens/1/revoke",
+                "/admin/subscribers/" + subscriberId + "/alerts", "/admin/alerts/1/pause", "/admin/alerts/1/resume",
+                "/admin/alerts/1/delete");
     }
 
     @Test
