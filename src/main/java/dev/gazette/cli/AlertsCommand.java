@@ -295,7 +295,7 @@ final class AlertsCommand {
                     table.print(out);
                 }
                 int n = result.matched().size();
-                out.printf("%d of %d item%s collected in the last %d days match \"%s\".%n", n, result.scanned(),
+                out.printf("%d of %d item%s collected in the last %d days match \u201c%s\u201d.%n", n, result.scanned(),
                         result.scanned() == 1 ? "" : "s", result.window().toDays(), result.query().text());
                 return ExitCodes.OK;
             });

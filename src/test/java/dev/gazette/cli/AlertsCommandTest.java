@@ -139,11 +139,11 @@ class AlertsCommandTest {
         assertThat(test.out().lines().findFirst().orElseThrow()).matches("DATE\\s+SOURCE\\s+TITLE");
         assertThat(test.out()).containsPattern("\\d{4}-\\d\\d-\\d\\d\\s+\\S+\\s+One-time gene-editing treatment halves LDL"
                 + " \\*cholesterol\\* in early study\\n");
-        assertThat(test.out()).containsPattern("\\n1 of (\\d+) items collected in the last 30 days match \"cholesterol\"\\.\\n$");
+        assertThat(test.out()).containsPattern("\\n1 of (\\d+) items collected in the last 30 days match \u201ccholesterol\u201d\\.\\n$");
         int scanned = Integer.parseInt(test.out().replaceAll("(?s).*\\n1 of (\\d+) items.*", "$1"));
         assertThat(scanned).isGreaterThan(1);
 
         Run none = gazette("alerts", "test", "--query", "xylophone");
-        assertThat(none.out()).isEqualTo("0 of " + scanned + " items collected in the last 30 days match \"xylophone\".\n");
+        assertThat(none.out()).isEqualTo("0 of " + scanned + " items collected in the last 30 days match \u201cxylophone\u201d.\n");
     }
 }

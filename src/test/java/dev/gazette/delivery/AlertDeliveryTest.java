@@ -116,6 +116,32 @@ class AlertDeliveryTest {
     }
 
     @Test
+    void anItemChangedToMatchIsAlertedOnceAndAChangeToAnItemAlertedBeforeIsNot() throws Exception {
+        try (DigestWorld world = world(DatabaseKind.H2)) {
+            Subscriber ana = subscriber(world, "ana@example.org");
+            world.gazette.alerts().create(ana, "rehospitalisation OR tumour", AlertFrequency.INSTANT);
+            world.clock.advance(Duration.ofMinutes(1));
+            world.gazette.collectOnSchedule("wire");
+            assertThat(mailTo("ana@example.org")).singleElement()
+                    .satisfies(m -> assertThat(part(m, "text/html")).contains("Tumour vaccine trial")
+                            .doesNotContain("Heart failure"));
+
+            // the heart failure story is corrected and now mentions rehospitalisation; the tumour story is edited too
+            world.sources.route("/feed.xml", FixtureServer.Route.ok(DigestWorld.FEED
+                    .replace("Fewer readmissions in a cardiology trial.", "Less rehospitalisation in a cardiology trial.")
+                    .replace("A Phase 2 study of a personalised vaccine.", "Updated: a Phase 2 study."),
+                    "application/rss+xml"));
+            world.clock.advance(Duration.ofMinutes(20));
+            world.gazette.collectOnSchedule("wire");
+
+            List<MimeMessage> mail = mailTo("ana@example.org");
+            assertThat(mail).hasSize(2);
+            assertThat(Jsoup.parse(part(mail.get(1), "text/html")).text()).contains("Heart failure drug cuts hospital stays")
+                    .doesNotContain("Tumour vaccine");
+        }
+    }
+
+    @Test
     void matchesWithinTheIntervalAreCoalescedIntoOneLaterEmail() throws Exception {
         try (DigestWorld world = world(DatabaseKind.H2)) {
             Subscriber ana = subscriber(world, "ana@example.org");
