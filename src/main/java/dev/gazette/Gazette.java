@@ -370,6 +370,7 @@ public final class Gazette implements AutoCloseable {
     @Override
     public void close() {
         sendJobs.close();
+        alerts.close();
         mail.close();
         database.close();
     }

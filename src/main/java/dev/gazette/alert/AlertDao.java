@@ -59,6 +59,9 @@ interface AlertDao {
     @SqlUpdate
     int deleteWaitingMatches(@Bind("alertId") long alertId);
 
+    @SqlUpdate
+    int dropWaitingOfInactive();
+
     /** The alerts that match: not paused, of an active subscriber. */
     @SqlQuery
     List<Alert> matching();

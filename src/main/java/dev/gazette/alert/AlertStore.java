@@ -82,6 +82,11 @@ public final class AlertStore {
         return jdbi.withExtension(AlertDao.class, AlertDao::matching);
     }
 
+    /** Drop the matches waiting for an email of subscribers who are not active (they left, bounced, or are pending). */
+    int dropWaitingOfInactive() {
+        return jdbi.withExtension(AlertDao.class, AlertDao::dropWaitingOfInactive);
+    }
+
     /** Record that an alert matched an item, unless it was recorded before; true if recorded now. */
     boolean recordMatch(Alert alert, long itemId) {
         try {

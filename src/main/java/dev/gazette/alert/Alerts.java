@@ -10,6 +10,7 @@ import dev.gazette.item.ItemStore;
 import dev.gazette.subscriber.Subscriber;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,9 +26,12 @@ import org.slf4j.LoggerFactory;
  * with the database before each run, so alerts made or changed by another process (the command line, a second
  * server) are honoured too. An item counts for an alert only if it was first collected after the alert was made.
  */
-public final class Alerts {
-    /** The most items "test this query" reads from the test window. */
-    static final int MAX_TESTED = 20_000;
+public final class Alerts implements AutoCloseable {
+    /**
+     * The most items "test this query" reads from the test window, newest first: each is analysed for the one query
+     * on the request's thread (about half a millisecond each), and any reader with a preferences link can ask.
+     */
+    static final int MAX_TESTED = 5_000;
     private static final int BATCH = 500;
     private static final Logger log = LoggerFactory.getLogger(Alerts.class);
 
@@ -127,8 +131,8 @@ public final class Alerts {
     }
 
     /**
-     * What a query would have matched among the items collected in the last {@code alerts.test-window}, newest
-     * first; nothing is stored.
+     * What a query would have matched among the items collected in the last {@code alerts.test-window} (the newest
+     * {@value #MAX_TESTED} of them), newest first; nothing is stored.
      *
      * @throws InvalidQueryException for a query that cannot be read
      */
@@ -142,17 +146,22 @@ public final class Alerts {
     /**
      * Match the items collected since the last run against every alert that is not paused, and record the matches.
      * Safe to run again after a crash: an item is marked as matched only after its matches are stored, and a match
-     * stored twice is stored once.
+     * stored twice is stored once. Matches still waiting for readers who are no longer active are dropped first, so a
+     * reader who comes back is not sent old news.
      */
     public synchronized MatchReport matchNew() {
+        Instant upTo = clock.instant(); // items collected or changed later wait for the next run and its alerts
+        store.dropWaitingOfInactive();
         Map<Long, Registered> active = sync();
         int checked = 0;
         int matched = 0;
+        long afterId = 0;
         while (true) {
-            List<Item> batch = items.uncheckedForAlerts(BATCH);
+            List<Item> batch = items.uncheckedForAlerts(afterId, upTo, BATCH);
             if (batch.isEmpty()) {
                 break;
             }
+            afterId = batch.get(batch.size() - 1).id();
             Map<Long, List<Long>> hits = active.isEmpty() ? Map.of() : monitor.match(batch);
             for (Item item : batch) {
                 for (long alertId : hits.getOrDefault(item.id(), List.of())) {
@@ -163,13 +172,19 @@ public final class Alerts {
                     }
                 }
             }
-            items.markCheckedForAlerts(batch.stream().map(Item::id).toList());
+            items.markCheckedForAlerts(batch.stream().map(Item::id).toList(), upTo);
             checked += batch.size();
         }
         if (matched > 0) {
             log.info("alerts: {} new item(s) matched {} time(s)", checked, matched);
         }
         return new MatchReport(checked, matched, active.size());
+    }
+
+    /** Stop the in-memory matcher (Lucene's Monitor holds an index and a thread). */
+    @Override
+    public synchronized void close() {
+        monitor.close();
     }
 
     /** Bring the monitor in line with the alerts in the database; returns them by id. */

@@ -72,10 +72,10 @@ public interface ItemDao {
     // --- alerts: items not yet matched against the alerts, and items by id ---
 
     @SqlQuery
-    List<Item> uncheckedForAlerts(@Bind("limit") int limit);
+    List<Item> uncheckedForAlerts(@Bind("afterId") long afterId, @Bind("upTo") Instant upTo, @Bind("limit") int limit);
 
     @SqlUpdate
-    int markCheckedForAlerts(@BindList("ids") Collection<Long> ids, @Bind("now") Instant now);
+    int markCheckedForAlerts(@BindList("ids") Collection<Long> ids, @Bind("upTo") Instant upTo, @Bind("now") Instant now);
 
     @SqlQuery
     List<Item> firstSeenSince(@Bind("from") Instant from, @Bind("limit") int limit);

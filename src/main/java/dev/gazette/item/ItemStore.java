@@ -142,18 +142,24 @@ public final class ItemStore {
     }
 
 
-    /** Items not yet matched against the alerts, oldest first; they stay so until {@link #markCheckedForAlerts}. */
-    public List<Item> uncheckedForAlerts(int limit) {
+    /**
+     * Items not yet matched against the alerts (new, or changed since), collected or changed no later than
+     * {@code upTo}, in id order after {@code afterId}; they stay so until {@link #markCheckedForAlerts}.
+     */
+    public List<Item> uncheckedForAlerts(long afterId, Instant upTo, int limit) {
         return jdbi.withHandle(handle -> {
             ItemDao dao = handle.attach(ItemDao.class);
-            return withTopics(dao, dao.uncheckedForAlerts(limit));
+            return withTopics(dao, dao.uncheckedForAlerts(afterId, upTo, limit));
         });
     }
 
-    /** Record that these items were matched against the alerts. */
-    public void markCheckedForAlerts(Collection<Long> ids) {
+    /**
+     * Record that these items were matched against the alerts; one changed after {@code upTo} (while it was being
+     * matched) is left unchecked, so that its new text is matched too.
+     */
+    public void markCheckedForAlerts(Collection<Long> ids, Instant upTo) {
         if (!ids.isEmpty()) {
-            jdbi.useExtension(ItemDao.class, dao -> dao.markCheckedForAlerts(ids, clock.instant()));
+            jdbi.useExtension(ItemDao.class, dao -> dao.markCheckedForAlerts(ids, upTo, clock.instant()));
         }
     }
 

@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -229,6 +230,66 @@ class AlertsTest {
             assertThat(store.totals(clock.instant().minus(Duration.ofDays(7)))).isEqualTo(new AlertTotals(3, 1));
             assertThat(store.totals(clock.instant().plusSeconds(1))).isEqualTo(new AlertTotals(3, 0));
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void anItemChangedWhileItIsMatchedIsMatchedAgainAndLaterItemsWaitForTheNextRun(DatabaseKind kind) {
+        try (World w = new World(kind)) {
+            w.collect("a", "Heart failure drug", "Cardiology.");
+            java.time.Instant upTo = clock.instant();
+            List<Item> batch = w.items.uncheckedForAlerts(0, upTo, 10);
+            assertThat(batch).extracting(Item::guid).containsExactly("a");
+
+            clock.advance(Duration.ofSeconds(1)); // meanwhile a collection changes it, and brings a new item
+            w.collect("a", "Heart failure drug cuts rehospitalisation", "Cardiology.");
+            w.collect("b", "Measles cases climb", "Regions.");
+            assertThat(w.items.uncheckedForAlerts(0, upTo, 10)).as("the changed and the new item are for the next run")
+                    .isEmpty();
+            w.items.markCheckedForAlerts(batch.stream().map(Item::id).toList(), upTo);
+
+            assertThat(w.items.uncheckedForAlerts(0, clock.instant(), 10)).as("the change is matched next time")
+                    .extracting(Item::guid).containsExactly("a", "b");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void whatWaitedForAReaderWhoLeftIsNotSentWhenTheyComeBack(DatabaseKind kind) {
+        try (World w = new World(kind)) {
+            Subscriber ana = w.subscriber("ana@example.org");
+            w.alerts.create(ana, "measles", AlertFrequency.DAILY);
+            clock.advance(Duration.ofMinutes(1));
+            w.collect("a", "Measles cases climb", "Regions.");
+            w.alerts.matchNew();
+            assertThat(w.alerts.store().waiting()).hasSize(1);
+
+            w.subscribers.unsubscribe(ana.id());
+            w.alerts.matchNew();
+            w.subscribers.updateStatus(ana.id(), dev.gazette.subscriber.SubscriberStatus.ACTIVE);
+
+            assertThat(w.alerts.store().waiting()).isEmpty();
+        }
+    }
+
+    @Test
+    void closingStopsTheMatchersThread() throws Exception {
+        long before = purgeThreads();
+        Alerts alerts;
+        try (World w = new World(DatabaseKind.H2)) {
+            alerts = w.alerts;
+            assertThat(purgeThreads()).isGreaterThan(before);
+            alerts.close();
+        }
+        for (int i = 0; i < 50 && purgeThreads() > before; i++) {
+            Thread.sleep(20);
+        }
+        assertThat(purgeThreads()).isEqualTo(before);
+    }
+
+    private static long purgeThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
+                .filter(t -> t.getName().contains("cache-purge")).count();
     }
 
     private static List<Long> idsOf(ItemStore items, String... guids) {
