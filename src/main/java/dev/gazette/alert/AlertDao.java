@@ -43,6 +43,9 @@ interface AlertDao {
     @SqlQuery
     int countOfSubscriber(@Bind("subscriberId") long subscriberId);
 
+    @SqlQuery
+    Optional<Long> lockSubscriber(@Bind("subscriberId") long subscriberId);
+
     @SqlUpdate
     int update(@Bind("id") long id, @Bind("query") String query, @Bind("frequency") String frequency,
             @Bind("now") Instant now);

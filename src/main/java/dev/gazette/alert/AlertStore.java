@@ -27,10 +27,20 @@ public final class AlertStore {
         this.clock = clock;
     }
 
-    Alert insert(long subscriberId, String query, AlertFrequency frequency) {
-        long id = jdbi.withExtension(AlertDao.class, dao -> dao.insert(subscriberId, query, frequency.name(),
-                clock.instant()));
-        return find(id).orElseThrow();
+    /**
+     * Store a new alert unless the subscriber has {@code limit} already; empty then. The subscriber's row is locked
+     * while counting, so two requests at once cannot both take the last place.
+     */
+    Optional<Alert> insert(long subscriberId, String query, AlertFrequency frequency, int limit) {
+        Optional<Long> id = jdbi.inTransaction(handle -> {
+            AlertDao dao = handle.attach(AlertDao.class);
+            dao.lockSubscriber(subscriberId);
+            if (dao.countOfSubscriber(subscriberId) >= limit) {
+                return Optional.empty();
+            }
+            return Optional.of(dao.insert(subscriberId, query, frequency.name(), clock.instant()));
+        });
+        return id.map(i -> find(i).orElseThrow());
     }
 
     public Optional<Alert> find(long id) {
@@ -40,10 +50,6 @@ public final class AlertStore {
     /** A subscriber's alerts, oldest first. */
     public List<Alert> ofSubscriber(long subscriberId) {
         return jdbi.withExtension(AlertDao.class, dao -> dao.ofSubscriber(subscriberId));
-    }
-
-    int countOfSubscriber(long subscriberId) {
-        return jdbi.withExtension(AlertDao.class, dao -> dao.countOfSubscriber(subscriberId));
     }
 
     boolean update(long id, String query, AlertFrequency frequency) {

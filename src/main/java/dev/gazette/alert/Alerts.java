@@ -80,10 +80,8 @@ public final class Alerts implements AutoCloseable {
      */
     public Alert create(Subscriber subscriber, String query, AlertFrequency frequency) {
         AlertQuery parsed = queries.parse(query);
-        if (store.countOfSubscriber(subscriber.id()) >= config.maxPerSubscriber()) {
-            throw new AlertLimitException(subscriber.email(), config.maxPerSubscriber());
-        }
-        return store.insert(subscriber.id(), parsed.text(), frequency);
+        return store.insert(subscriber.id(), parsed.text(), frequency, config.maxPerSubscriber())
+                .orElseThrow(() -> new AlertLimitException(subscriber.email(), config.maxPerSubscriber()));
     }
 
     /**

@@ -272,6 +272,39 @@ class AlertsTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void requestsAtOnceCannotGoPastTheLimit(DatabaseKind kind) throws Exception {
+        try (World w = new World(kind)) {
+            Subscriber ana = w.subscriber("ana@example.org");
+            w.alerts.create(ana, "cancer", AlertFrequency.DAILY);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Boolean>> tries = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String query = "malaria" + i;
+                tries.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        w.alerts.create(ana, query, AlertFrequency.DAILY);
+                        return true;
+                    } catch (AlertLimitException e) {
+                        return false;
+                    }
+                }));
+            }
+            start.countDown();
+            int made = 0;
+            for (java.util.concurrent.Future<Boolean> t : tries) {
+                made += t.get() ? 1 : 0;
+            }
+            pool.shutdown();
+
+            assertThat(made).isEqualTo(1);
+            assertThat(w.alerts.of(ana.id())).hasSize(2);
+        }
+    }
+
     @Test
     void closingStopsTheMatchersThread() throws Exception {
         long before = purgeThreads();
