@@ -6,6 +6,7 @@ import dev.gazette.admin.AuditLog;
 import dev.gazette.delivery.SendProgress;
 import dev.gazette.delivery.SendReport;
 import dev.gazette.schedule.GazetteScheduler;
+import dev.gazette.subscriber.csv.ImportMode;
 import dev.gazette.web.WebServer;
 import java.io.PrintWriter;
 import java.time.ZoneId;
@@ -41,7 +42,7 @@ final class ServeCommand implements Callable<Integer> {
         Gazette gazette = options.open(true);
         var config = gazette.config();
         if (config.subscribers().importOnStart()) {
-            gazette.subscriberImporter().importDirectory(config.subscribers().importDir()).summary()
+            gazette.subscriberImporter().importDirectory(config.subscribers().importDir(), ImportMode.ADD_NEW).summary()
                     .forEach(line -> out.println("Subscribers: " + line));
         }
         gazette.mail().startOutbox();

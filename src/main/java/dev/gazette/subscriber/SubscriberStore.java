@@ -162,21 +162,39 @@ public final class SubscriberStore {
      * anyone can fill in never changes a stored subscriber. Two sign-ups of one new address at once store it once.
      */
     public Optional<Subscriber> signUp(SubscriberDraft draft) {
+        return insertIfNew(draft, SubscriberStatus.PENDING).flatMap(this::find);
+    }
+
+    /**
+     * Add a subscriber from a file only if the address is new (with {@code status}; ACTIVE counts as confirmed now);
+     * a known address is left exactly as it is, whatever the file says: its reader may have changed their
+     * preferences on the web since ({@code serve}'s import at start-up). Returns NEW or UNCHANGED.
+     */
+    public UpsertOutcome addIfNew(SubscriberDraft draft, SubscriberStatus status) {
+        Objects.requireNonNull(status, "status");
+        return insertIfNew(draft, status).isPresent() ? UpsertOutcome.NEW : UpsertOutcome.UNCHANGED;
+    }
+
+    /** Insert a new address with its topics; empty when it is known (also when another insert won the race). */
+    private Optional<Long> insertIfNew(SubscriberDraft draft, SubscriberStatus status) {
         checkDraft(draft);
         try {
             return jdbi.inTransaction(handle -> {
                 SubscriberDao dao = handle.attach(SubscriberDao.class);
                 if (dao.findByEmailKey(EmailAddresses.key(draft.email())).isPresent()) {
-                    return Optional.<Subscriber>empty();
+                    return Optional.<Long>empty();
                 }
-                long id = dao.insert(row(draft, SubscriberStatus.PENDING, defaultSendDay, defaultSendHour, defaultZone,
-                        defaultLocale), clock.instant(), null, null, null, null);
+                Instant now = clock.instant();
+                long id = dao.insert(row(draft, status, defaultSendDay, defaultSendHour, defaultZone, defaultLocale),
+                        now, status == SubscriberStatus.ACTIVE ? now : null,
+                        status == SubscriberStatus.UNSUBSCRIBED ? now : null, status == SubscriberStatus.BOUNCED ? now : null,
+                        status == SubscriberStatus.BOUNCED ? IMPORTED_AS_BOUNCED : null);
                 dao.insertTopics(id, draft.topics().stream().distinct().sorted().toList());
-                return dao.find(id).map(s -> withTopics(dao, List.of(s)).get(0));
+                return Optional.of(id);
             });
         } catch (UnableToExecuteStatementException e) {
             if (SqlErrors.isUniqueViolation(e)) {
-                return Optional.empty(); // another sign-up of the same address won the race
+                return Optional.empty(); // another insert of the same address won the race
             }
             throw e;
         }

@@ -45,6 +45,10 @@ public final class SubscriberImporter {
 
     /** Import one file; a file that cannot be read gives a report with an error naming it. */
     public ImportReport importFile(Path file) {
+        return importFile(file, ImportMode.UPDATE);
+    }
+
+    private ImportReport importFile(Path file, ImportMode mode) {
         String name = file.toString();
         byte[] bytes;
         try {
@@ -57,7 +61,7 @@ public final class SubscriberImporter {
             return ImportReport.failed(name, "cannot be read: " + e.getMessage());
         }
         try {
-            return importText(CsvText.decode(bytes), name);
+            return importText(CsvText.decode(bytes), name, mode);
         } catch (CsvFileException e) {
             return ImportReport.failed(name, e.getMessage());
         }
@@ -74,7 +78,7 @@ public final class SubscriberImporter {
         } catch (IOException e) {
             return ImportReport.failed(name, "cannot be read: " + e.getMessage());
         }
-        return importText(CsvText.of(text.toString()), name);
+        return importText(CsvText.of(text.toString()), name, ImportMode.UPDATE);
     }
 
     /**
@@ -84,6 +88,14 @@ public final class SubscriberImporter {
      * @throws GazetteException when the folder exists but cannot be listed
      */
     public DirectoryImport importDirectory(Path directory) {
+        return importDirectory(directory, ImportMode.UPDATE);
+    }
+
+    /**
+     * Import every {@code *.csv} file in the folder as {@link #importDirectory(Path)} does, known addresses handled
+     * as {@code mode} says.
+     */
+    public DirectoryImport importDirectory(Path directory, ImportMode mode) {
         if (!Files.isDirectory(directory)) {
             log.info("No subscriber folder {}: no subscribers imported", directory);
             return new DirectoryImport(directory, false, List.of());
@@ -100,7 +112,7 @@ public final class SubscriberImporter {
         }
         List<ImportReport> reports = new ArrayList<>();
         for (Path file : files) {
-            ImportReport report = importFile(file);
+            ImportReport report = importFile(file, mode);
             log.info("Subscribers: {}", report.summary());
             report.problems().forEach(p -> log.warn("{}:{}: {}", report.file(), p.line(), p.reason()));
             reports.add(report);
@@ -108,7 +120,7 @@ public final class SubscriberImporter {
         return new DirectoryImport(directory, true, reports);
     }
 
-    private ImportReport importText(CsvText text, String name) {
+    private ImportReport importText(CsvText text, String name, ImportMode mode) {
         List<RowReader.Result> rows;
         try {
             rows = read(text);
@@ -121,7 +133,9 @@ public final class SubscriberImporter {
             if (row.good() == null) {
                 problems.add(new RowProblem(row.line(), row.email(), String.join("; ", row.problems())));
             } else {
-                UpsertOutcome outcome = store.upsert(row.good().draft(), row.good().status());
+                UpsertOutcome outcome = mode == ImportMode.ADD_NEW
+                        ? store.addIfNew(row.good().draft(), row.good().status())
+                        : store.upsert(row.good().draft(), row.good().status());
                 counts.merge(outcome, 1, Integer::sum);
             }
         }

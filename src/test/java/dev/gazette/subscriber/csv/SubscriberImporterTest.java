@@ -12,6 +12,7 @@ import dev.gazette.subscriber.Subscriber;
 import dev.gazette.subscriber.SubscriberDraft;
 import dev.gazette.subscriber.SubscriberQuery;
 import dev.gazette.subscriber.SubscriberStatus;
+import dev.gazette.subscriber.SubscriberPreferences;
 import dev.gazette.subscriber.SubscriberStore;
 import dev.gazette.testing.TestDatabases;
 import java.io.IOException;
@@ -285,6 +286,28 @@ class SubscriberImporterTest {
         assertThat(result.clean()).isFalse();
         assertThat(store.list(SubscriberQuery.all())).extracting(Subscriber::email)
                 .containsExactly("a@example.org", "b@example.org");
+    }
+
+    @Test
+    void importingAtStartAddsNewAddressesAndLeavesWhatReadersChangedOnTheWeb() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("subscribers"));
+        Files.writeString(folder.resolve("sample.csv"), "email,name,topics,frequency,timezone,locale\n"
+                + "ann@example.org,Ann,oncology,daily,UTC,en\n");
+        importer.importDirectory(folder, ImportMode.ADD_NEW);
+        Subscriber ann = store.findByEmail("ann@example.org").orElseThrow();
+        store.updatePreferences(ann.id(), SubscriberPreferences.of(ann).withFrequency(Frequency.WEEKLY));
+        Files.writeString(folder.resolve("sample.csv"), "email,name,topics,frequency,timezone,locale\n"
+                + "ann@example.org,Ann,oncology,daily,UTC,en\nbo@example.org,Bo,cardiology,weekly,UTC,en\n");
+
+        DirectoryImport restart = importer.importDirectory(folder, ImportMode.ADD_NEW);
+
+        assertThat(restart.summary()).singleElement().asString().contains("1 new, 0 updated, 1 unchanged");
+        assertThat(store.findByEmail("ann@example.org").orElseThrow().frequency()).as("her choice on the web")
+                .isEqualTo(Frequency.WEEKLY);
+        assertThat(store.findByEmail("bo@example.org").orElseThrow().status()).isEqualTo(SubscriberStatus.ACTIVE);
+
+        importer.importDirectory(folder); // by hand, the file is the truth
+        assertThat(store.findByEmail("ann@example.org").orElseThrow().frequency()).isEqualTo(Frequency.DAILY);
     }
 
     @Test
