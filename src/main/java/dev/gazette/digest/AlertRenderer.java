@@ -63,7 +63,7 @@ public final class AlertRenderer {
                 : dates.date(item.publishedAt() != null ? item.publishedAt() : item.firstSeenAt());
         List<AlertEmail.Mark> title = cleaned(hit.title());
         List<AlertEmail.Mark> summary = snippet(cleaned(hit.summary()), SNIPPET_LIMIT);
-        return new AlertView.HitView(title, PlainText.safeLink(item.link()), when,
+        return new AlertView.HitView(title, item.webLink(), when,
                 event ? PlainText.clean(item.location()) : "", event, summary, event ? hit.calendarUrl() : null,
                 text(title, true), text(summary, true));
     }

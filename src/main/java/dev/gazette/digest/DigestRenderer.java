@@ -113,13 +113,13 @@ public final class DigestRenderer {
         boolean event = item.kind() == ItemKind.EVENT && item.startsAt() != null;
         String when = event ? dates.when(item)
                 : dates.date(item.publishedAt() != null ? item.publishedAt() : item.firstSeenAt());
-        return new DigestView.FeaturedView(PlainText.clean(item.title()), PlainText.safeLink(item.link()), when,
+        return new DigestView.FeaturedView(PlainText.clean(item.title()), item.webLink(), when,
                 event ? PlainText.clean(item.location()) : "", PlainText.truncate(item.summaryText(), SUMMARY_LIMIT),
                 event, event ? calendarUrl(item) : null);
     }
 
     private static DigestView.ArticleView article(Item article, ReaderDates dates) {
-        return new DigestView.ArticleView(PlainText.clean(article.title()), PlainText.safeLink(article.link()),
+        return new DigestView.ArticleView(PlainText.clean(article.title()), article.webLink(),
                 dates.date(article.publishedAt() != null ? article.publishedAt() : article.firstSeenAt()),
                 PlainText.truncate(article.summaryText(), SUMMARY_LIMIT));
     }
@@ -134,15 +134,14 @@ public final class DigestRenderer {
                 .distinct()
                 .map(day -> dates.day(day, year))
                 .toList();
-        return new DigestView.EventView(PlainText.clean(next.title()), PlainText.safeLink(next.link()),
+        return new DigestView.EventView(PlainText.clean(next.title()), next.webLink(),
                 dates.when(next), alsoOn(laterDates, messages, locale), laterDates, PlainText.clean(next.location()),
                 PlainText.truncate(next.summaryText(), SUMMARY_LIMIT), isNew, calendarUrl(next));
     }
 
-    /** The event's "add to calendar" address, when it is an http(s) one. */
+    /** The event's "add to calendar" address (Gazette's own), or null when this renderer makes none. */
     private String calendarUrl(Item event) {
-        String url = calendarLinks.apply(event.id());
-        return url == null ? null : PlainText.safeLink(url);
+        return calendarLinks.apply(event.id());
     }
 
     /** "Also on Dec 9, Dec 16 and 3 more dates", in the reader's language; "" for a one-off event. */

@@ -1,8 +1,5 @@
 package dev.gazette.digest;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.Locale;
 
 /**
  * Text helpers for emails. Templates get one as {@code ${plain}} to wrap the plain-text email:
@@ -81,24 +78,6 @@ public final class PlainText {
             end = space;
         }
         return clean.substring(0, end).stripTrailing() + "…";
-    }
-
-    /** The link when it is an absolute http or https URL, else null: other schemes (javascript:, data:) never become links. */
-    static String safeLink(String link) {
-        if (link == null) {
-            return null;
-        }
-        String candidate = link.strip();
-        if (candidate.isEmpty() || candidate.chars().anyMatch(c -> c <= ' ' || c == 0x7F)) {
-            return null;
-        }
-        try {
-            URI uri = new URI(candidate);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null ? candidate : null;
-        } catch (URISyntaxException e) {
-            return null;
-        }
     }
 
     /** Display columns: wide (East Asian) characters count two. */

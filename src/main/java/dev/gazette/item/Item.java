@@ -43,6 +43,32 @@ public record Item(
         return publishedAt != null ? publishedAt : firstSeenAt;
     }
 
+    /**
+     * The item's link when it is an absolute http or https address, else null: other schemes (javascript:, data:)
+     * never become links, wherever an item is shown.
+     */
+    public String webLink() {
+        return webLink(link);
+    }
+
+    /** The address when it is an absolute http or https URL (no spaces or control characters), else null. */
+    public static String webLink(String address) {
+        if (address == null) {
+            return null;
+        }
+        String candidate = address.strip();
+        if (candidate.isEmpty() || candidate.chars().anyMatch(c -> c <= ' ' || c == 0x7F)) {
+            return null;
+        }
+        try {
+            java.net.URI uri = new java.net.URI(candidate);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null ? candidate : null;
+        } catch (java.net.URISyntaxException e) {
+            return null;
+        }
+    }
+
     /** A copy with the given topics. */
     public Item withTopics(List<String> newTopics) {
         return new Item(id, sourceId, kind, guid, link, title, summaryHtml, summaryText, categories, publishedAt,

@@ -4,9 +4,6 @@ import dev.gazette.alert.Alerts.QueryTest;
 import dev.gazette.alert.query.AlertQuery;
 import dev.gazette.alert.query.Highlighted;
 import dev.gazette.alert.query.TextSegment;
-import dev.gazette.item.Item;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -37,24 +34,9 @@ record QueryTestView(int count, int scanned, long days, List<Hit> hits) {
         List<Hit> hits = test.matched().stream().limit(SHOWN).map(item -> {
             Highlighted marked = query.highlight(item);
             List<TextSegment> title = marked.title().isEmpty() ? List.of(new TextSegment(item.guid(), false)) : marked.title();
-            return new Hit(title, marked.snippet(SNIPPET), safeLink(item), dates.format(item.date()),
+            return new Hit(title, marked.snippet(SNIPPET), item.webLink(), dates.format(item.date()),
                     sourceName.apply(item.sourceId()));
         }).toList();
         return new QueryTestView(test.matched().size(), test.scanned(), test.window().toDays(), hits);
-    }
-
-    /** Only http and https addresses with a host become links: never javascript:, data: and the like. */
-    static String safeLink(Item item) {
-        String link = item.link();
-        if (link == null || link.isBlank()) {
-            return null;
-        }
-        try {
-            URI uri = new URI(link.strip());
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null ? uri.toString() : null;
-        } catch (URISyntaxException e) {
-            return null;
-        }
     }
 }
