@@ -63,11 +63,17 @@ interface AlertDao {
     int deleteWaitingMatches(@Bind("alertId") long alertId);
 
     @SqlUpdate
+    int deleteWaitingOfSubscriber(@Bind("subscriberId") long subscriberId);
+
+    @SqlUpdate
     int dropWaitingOfInactive();
 
     /** The alerts that match: not paused, of an active subscriber. */
     @SqlQuery
     List<Alert> matching();
+
+    @SqlQuery
+    int countMatching();
 
     @SqlUpdate
     int insertMatch(@Bind("alertId") long alertId, @Bind("itemId") long itemId, @Bind("subscriberId") long subscriberId,

@@ -44,10 +44,12 @@ public final class AlertMails {
                 .collect(Collectors.groupingBy(AlertMatch::alertId, LinkedHashMap::new, Collectors.toList()));
         Map<Long, Item> found = items.byIds(matches.stream().map(AlertMatch::itemId).distinct().toList()).stream()
                 .collect(Collectors.toMap(Item::id, Function.identity()));
+        Map<Long, Alert> theirs = alerts.of(subscriber.id()).stream()
+                .collect(Collectors.toMap(Alert::id, Function.identity()));
         int perAlert = alerts.config().maxItemsPerAlert();
         List<AlertEmail.Section> sections = new ArrayList<>();
         for (Map.Entry<Long, List<AlertMatch>> entry : byAlert.entrySet()) {
-            Optional<Alert> alert = alerts.find(entry.getKey());
+            Optional<Alert> alert = Optional.ofNullable(theirs.get(entry.getKey()));
             if (alert.isEmpty()) {
                 continue; // deleted since: its matches went with it
             }

@@ -72,9 +72,8 @@ public final class AlertStore {
     int pauseAllOf(long subscriberId) {
         return jdbi.inTransaction(handle -> {
             AlertDao dao = handle.attach(AlertDao.class);
-            List<Alert> alerts = dao.ofSubscriber(subscriberId);
             int paused = dao.pauseAllOf(subscriberId, clock.instant());
-            alerts.forEach(a -> dao.deleteWaitingMatches(a.id()));
+            dao.deleteWaitingOfSubscriber(subscriberId);
             return paused;
         });
     }
@@ -86,6 +85,11 @@ public final class AlertStore {
     /** The alerts matched against new items: not paused, of active subscribers. */
     List<Alert> matching() {
         return jdbi.withExtension(AlertDao.class, AlertDao::matching);
+    }
+
+    /** How many alerts {@link #matching()} would give. */
+    int countMatching() {
+        return jdbi.withExtension(AlertDao.class, AlertDao::countMatching);
     }
 
     /** Drop the matches waiting for an email of subscribers who are not active (they left, bounced, or are pending). */

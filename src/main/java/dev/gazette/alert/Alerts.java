@@ -40,7 +40,8 @@ public final class Alerts implements AutoCloseable {
     private final AlertsConfig config;
     private final AlertQueries queries;
     private final Clock clock;
-    private final AlertMonitor monitor;
+    /** Made at the first match run: a command that never matches does not start Lucene's index and thread. */
+    private AlertMonitor monitor;
     /** The parsed queries in the monitor, by alert id, with the text they were parsed from. */
     private final Map<Long, Registered> registered = new HashMap<>();
 
@@ -51,7 +52,6 @@ public final class Alerts implements AutoCloseable {
         this.items = items;
         this.config = config;
         this.queries = new AlertQueries(topicSlugs, config.maxQueryLength());
-        this.monitor = new AlertMonitor(queries);
         this.clock = clock;
     }
 
@@ -150,15 +150,15 @@ public final class Alerts implements AutoCloseable {
     public synchronized MatchReport matchNew() {
         Instant upTo = clock.instant(); // items collected or changed later wait for the next run and its alerts
         store.dropWaitingOfInactive();
+        List<Item> batch = items.uncheckedForAlerts(0, upTo, BATCH);
+        if (batch.isEmpty()) {
+            return new MatchReport(0, 0, store.countMatching()); // nothing new: the alerts are only counted
+        }
         Map<Long, Registered> active = sync();
         int checked = 0;
         int matched = 0;
         long afterId = 0;
-        while (true) {
-            List<Item> batch = items.uncheckedForAlerts(afterId, upTo, BATCH);
-            if (batch.isEmpty()) {
-                break;
-            }
+        for (; !batch.isEmpty(); batch = items.uncheckedForAlerts(afterId, upTo, BATCH)) {
             afterId = batch.get(batch.size() - 1).id();
             Map<Long, List<Long>> hits = active.isEmpty() ? Map.of() : monitor.match(batch);
             for (Item item : batch) {
@@ -182,7 +182,9 @@ public final class Alerts implements AutoCloseable {
     /** Stop the in-memory matcher (Lucene's Monitor holds an index and a thread). */
     @Override
     public synchronized void close() {
-        monitor.close();
+        if (monitor != null) {
+            monitor.close();
+        }
     }
 
     /** Bring the monitor in line with the alerts in the database; returns them by id. */
@@ -204,6 +206,9 @@ public final class Alerts implements AutoCloseable {
         }
         Map<Long, AlertQuery> queriesById = new LinkedHashMap<>();
         current.forEach((id, r) -> queriesById.put(id, r.query()));
+        if (monitor == null) {
+            monitor = new AlertMonitor(queries);
+        }
         monitor.sync(queriesById);
         registered.clear();
         registered.putAll(current);
