@@ -30,9 +30,7 @@ public final class AlertRenderer {
     public RenderedAlert render(AlertEmail email) {
         EmailMessages messages = templates.messages();
         Locale locale = messages.supported(email.subscriber().locale());
-        ReaderDates dates = new ReaderDates(locale, email.subscriber().timeZone(),
-                messages.message(locale, "email.range"), DigestRenderer.datePattern(messages, locale, "digest.event.day"),
-                DigestRenderer.datePattern(messages, locale, "digest.event.day.otherYear"));
+        ReaderDates dates = ReaderDates.of(messages, locale, email.subscriber().timeZone());
         List<AlertView.SectionView> sections = email.sections().stream()
                 .map(s -> new AlertView.SectionView(PlainText.clean(s.query()), s.frequency(),
                         messages.message(locale, "alert.frequency." + s.frequency()), s.stopUrl(),

@@ -4,7 +4,6 @@ import dev.gazette.config.DigestConfig;
 import dev.gazette.config.TopicConfig;
 import dev.gazette.item.Item;
 import dev.gazette.item.ItemKind;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,9 +59,7 @@ public final class DigestRenderer {
     public RenderedDigest render(Digest digest, DigestLinks links) {
         EmailMessages messages = templates.messages();
         Locale locale = messages.supported(digest.subscriber().locale());
-        ReaderDates dates = new ReaderDates(locale, digest.subscriber().timeZone(),
-                messages.message(locale, "email.range"), datePattern(messages, locale, "digest.event.day"),
-                datePattern(messages, locale, "digest.event.day.otherYear"));
+        ReaderDates dates = ReaderDates.of(messages, locale, digest.subscriber().timeZone());
         String news = news(digest, messages, locale);
         DigestView view = view(digest, dates, messages, locale, news);
 
@@ -154,17 +151,6 @@ public final class DigestRenderer {
             return messages.message(locale, "digest.event.alsoOn." + count, laterDates.toArray());
         }
         return messages.message(locale, "digest.event.alsoOn.more", laterDates.get(0), laterDates.get(1), count - 2);
-    }
-
-    /** A date pattern from the messages; a broken one is an error naming its key. */
-    static DateTimeFormatter datePattern(EmailMessages messages, Locale locale, String key) {
-        String pattern = messages.message(locale, key);
-        try {
-            return DateTimeFormatter.ofPattern(pattern, locale);
-        } catch (IllegalArgumentException e) {
-            throw new DigestTemplateException(messages.placeOf(locale, key) + ": message '" + key
-                    + "' is not a valid date pattern (" + pattern + "): " + e.getMessage(), e);
-        }
     }
 
     /**

@@ -43,6 +43,27 @@ final class ReaderDates {
         zoneName = DateTimeFormatter.ofPattern("z", locale);
     }
 
+    /**
+     * The dates of a digest or alert email: the range and the short day patterns from the messages
+     * ({@code email.range}, {@code digest.event.day}, {@code digest.event.day.otherYear}).
+     */
+    static ReaderDates of(EmailMessages messages, Locale locale, ZoneId zone) {
+        return new ReaderDates(locale, zone, messages.message(locale, "email.range"),
+                datePattern(messages, locale, "digest.event.day"),
+                datePattern(messages, locale, "digest.event.day.otherYear"));
+    }
+
+    /** A date pattern from the messages; a broken one is an error naming its key. */
+    private static DateTimeFormatter datePattern(EmailMessages messages, Locale locale, String key) {
+        String pattern = messages.message(locale, key);
+        try {
+            return DateTimeFormatter.ofPattern(pattern, locale);
+        } catch (IllegalArgumentException e) {
+            throw new DigestTemplateException(messages.placeOf(locale, key) + ": message '" + key
+                    + "' is not a valid date pattern (" + pattern + "): " + e.getMessage(), e);
+        }
+    }
+
     /** A day in the reader's zone, short: "Feb 9, 2026", "2026. 2. 9.". */
     String date(Instant instant) {
         return instant == null ? "" : shortDate.format(instant.atZone(zone));

@@ -45,8 +45,6 @@ public interface ItemDao {
     @SqlBatch("insertTopic")
     void insertTopics(@Bind("id") long id, @Bind("topic") List<String> topics);
 
-    @SqlQuery
-    Optional<Item> find(@Bind("id") long id);
 
     @SqlQuery
     List<Item> list(@Bind("sourceId") String sourceId, @Bind("topic") String topic, @Bind("kind") String kind,

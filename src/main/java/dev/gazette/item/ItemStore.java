@@ -70,10 +70,7 @@ public final class ItemStore {
 
     /** The stored item with this id, with its topics. */
     public Optional<Item> find(long id) {
-        return jdbi.withHandle(handle -> {
-            ItemDao dao = handle.attach(ItemDao.class);
-            return dao.find(id).map(item -> withTopics(dao, List.of(item)).get(0));
-        });
+        return byIds(List.of(id)).stream().findFirst();
     }
 
     public List<Item> list(ItemQuery query) {
