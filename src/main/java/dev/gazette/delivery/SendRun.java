@@ -186,8 +186,7 @@ final class SendRun {
         try {
             composed = notices.compose(d, subscriber);
         } catch (RuntimeException e) {
-            log.error("{}: could not compose the {} email: {}", d.recipient(), d.kind(), e.getMessage());
-            record(d, subscriber, new SendResult(SendResult.Kind.TRANSIENT, "could not compose: " + e.getMessage()), 0);
+            composeFailed(d, subscriber, e);
             return;
         }
         if (composed.email() == null) {
@@ -214,8 +213,7 @@ final class SendRun {
         try {
             email = alertComposer.compose(subscriber, d.id(), links);
         } catch (RuntimeException e) {
-            log.error("{}: could not compose the alert email: {}", d.recipient(), e.getMessage());
-            record(d, subscriber, new SendResult(SendResult.Kind.TRANSIENT, "could not compose: " + e.getMessage()), 0);
+            composeFailed(d, subscriber, e);
             return;
         }
         if (email == null) {
@@ -224,6 +222,12 @@ final class SendRun {
         }
         send(d, subscriber, new OutgoingMessage(d.messageId(), d.recipient(), subscriber.name(), email.subject(),
                 email.html(), email.text(), headers.forAlerts(subscriber, links)), email.itemCount());
+    }
+
+    /** An email other than a digest that could not be composed: retried like a transient failure. */
+    private void composeFailed(Delivery d, Subscriber subscriber, RuntimeException e) {
+        log.error("{}: could not compose the {} email: {}", d.recipient(), d.kind(), e.getMessage());
+        record(d, subscriber, new SendResult(SendResult.Kind.TRANSIENT, "could not compose: " + e.getMessage()), 0);
     }
 
     private void send(Delivery d, Subscriber subscriber, OutgoingMessage message, int itemCount) {
