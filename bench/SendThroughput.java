@@ -24,6 +24,7 @@ import dev.gazette.digest.RenderedDigest;
 import dev.gazette.subscriber.Frequency;
 import dev.gazette.subscriber.Subscriber;
 import dev.gazette.subscriber.SubscriberLinks;
+import dev.gazette.testing.BenchContent;
 import dev.gazette.testing.FixtureServer;
 import dev.gazette.testing.MutableClock;
 import dev.gazette.testing.ScriptedSmtpServer;
@@ -64,11 +65,6 @@ public final class SendThroughput {
     static final String FROM = "Gazette News <news@example.org>";
     static final String PUBLIC_URL = "https://news.example.org";
     static final double UNLIMITED = 1_000_000;
-    static final String[][] TOPICS = {{"oncology", "cancer"}, {"cardiology", "heart"},
-            {"infectious-disease", "vaccine"}, {"health-policy", "policy"}, {"digital-health", "telehealth"},
-            {"korea-biotech", "Korean"}};
-    static final String[] ZONES = {"UTC", "Europe/Berlin", "America/Los_Angeles", "Asia/Seoul", "Pacific/Auckland",
-            "America/New_York"};
 
     private final Path dir;
     private final GreenMail greenMail;
@@ -93,13 +89,13 @@ public final class SendThroughput {
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("dev.gazette")).setLevel(Level.WARN);
         Path dir = Files.createTempDirectory("gazette-bench");
         FixtureServer sources = new FixtureServer()
-                .route("/feed.xml", FixtureServer.Route.ok(Content.feed(), "application/rss+xml"))
-                .route("/events.ics", FixtureServer.Route.ok(Content.calendar(), "text/calendar"));
+                .route("/feed.xml", FixtureServer.Route.ok(BenchContent.feed(java.time.ZonedDateTime.parse("2026-11-27T20:00:00Z")), "application/rss+xml"))
+                .route("/events.ics", FixtureServer.Route.ok(BenchContent.calendar("202612"), "text/calendar"));
         GreenMail greenMail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         greenMail.start();
         try {
             for (int i = 0; i < subscribers; i++) { // GreenMail makes a user per new address: not part of any run
-                greenMail.setUser(Content.email(i), Content.email(i), "secret");
+                greenMail.setUser(BenchContent.email(i), BenchContent.email(i), "secret");
             }
             new SendThroughput(dir, greenMail, sources).run(subscribers, warmUp);
         } finally {
@@ -343,7 +339,7 @@ public final class SendThroughput {
                     sources.uri("/feed.xml"), sources.uri("/events.ics"), greenMail.getSmtp().getPort(), connections,
                     FROM, UNLIMITED);
             Path configFile = Files.writeString(home.resolve("gazette.yml"), yaml);
-            Path csv = Files.writeString(home.resolve("subscribers.csv"), Content.subscribers(n));
+            Path csv = Files.writeString(home.resolve("subscribers.csv"), BenchContent.subscribers(n));
             Gazette gazette = Gazette.open(new ConfigLoader(Map.of()).load(configFile), clock);
             try {
                 if (gazette.collectNow().hasFailures()) {
@@ -441,72 +437,6 @@ public final class SendThroughput {
         @Override
         public void close() {
             gazette.close();
-        }
-    }
-
-    /** The benchmark's sources and subscribers: six topics with eight new articles each, six upcoming events. */
-    static final class Content {
-        static String feed() {
-            StringBuilder items = new StringBuilder();
-            for (int i = 0; i < 48; i++) {
-                String[] topic = TOPICS[i % TOPICS.length];
-                items.append("""
-                        <item><title>Study %d: %s research reaches a milestone in a multi-centre trial</title>
-                          <link>https://wire.example.org/articles/%d</link><guid>article-%d</guid>
-                          <pubDate>%s</pubDate>
-                          <description>&lt;p&gt;Researchers report &lt;b&gt;%s&lt;/b&gt; results from a study of \
-                        %d patients across twelve sites. The findings, published this week, point to changes \
-                        in care and in how such trials are run.&lt;/p&gt;</description></item>
-                        """.formatted(i, topic[1], i, i,
-                        java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
-                                java.time.ZonedDateTime.parse("2026-11-27T20:00:00Z").minusHours(3L * i)),
-                        topic[1], 100 + i));
-            }
-            return """
-                    <?xml version="1.0" encoding="UTF-8"?>
-                    <rss version="2.0"><channel><title>Wire</title><link>https://wire.example.org/</link>
-                    <description>Benchmark wire</description>
-                    %s</channel></rss>
-                    """.formatted(items);
-        }
-
-        static String calendar() {
-            StringBuilder events = new StringBuilder();
-            for (int i = 0; i < TOPICS.length; i++) {
-                events.append("""
-                        BEGIN:VEVENT
-                        UID:event-%d@example.org
-                        DTSTAMP:20261101T000000Z
-                        DTSTART;TZID=%s:202612%02dT090000
-                        DTEND;TZID=%s:202612%02dT170000
-                        SUMMARY:%s summit %d
-                        LOCATION:Hall %d\\, Convention Centre
-                        DESCRIPTION:Two days of talks on %s.
-                        END:VEVENT
-                        """.formatted(i, ZONES[i], 3 + 2 * i, ZONES[i], 3 + 2 * i, TOPICS[i][1], i, i + 1,
-                        TOPICS[i][1]));
-            }
-            return "BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//Gazette bench//EN\n" + events + "END:VCALENDAR\n";
-        }
-
-        static String email(int i) {
-            return "reader" + i + "@example.org";
-        }
-
-        /** Weekly readers following two or three topics each, in six zones, one in five in Korean. */
-        static String subscribers(int n) {
-            StringBuilder csv = new StringBuilder("email,name,topics,frequency,timezone,locale\n");
-            for (int i = 0; i < n; i++) {
-                List<String> followed = new ArrayList<>();
-                for (int t = 0; t < 2 + i % 2; t++) {
-                    followed.add(TOPICS[(i + 2 * t) % TOPICS.length][0]);
-                }
-                boolean korean = i % 5 == 0;
-                csv.append(email(i)).append(',').append(korean ? "독자 " + i : "Reader " + i).append(',')
-                        .append(String.join(";", followed)).append(",weekly,").append(ZONES[i % ZONES.length])
-                        .append(',').append(korean ? "ko" : "en").append('\n');
-            }
-            return csv.toString();
         }
     }
 }
