@@ -23,6 +23,7 @@ import dev.gazette.delivery.SendJobs;
 import dev.gazette.digest.AlertRenderer;
 import dev.gazette.digest.Digest;
 import dev.gazette.digest.DigestRenderer;
+import dev.gazette.digest.SharedDigests;
 import dev.gazette.digest.DigestSelector;
 import dev.gazette.digest.EditorNotes;
 import dev.gazette.digest.EditorsPicks;
@@ -235,15 +236,13 @@ public final class Gazette implements AutoCloseable {
         return new CalendarFeed(items, eventCalendar(), config.digest().eventHorizon(), clock);
     }
 
-    /** A composer for one send run: items loaded once per window, templates parsed once. */
+    /** A composer for one send run: items loaded once per window, templates parsed once, each shared content rendered once. */
     private DigestComposer composer() {
-        DigestSelector.Run run = selector.forRun(clock.instant());
-        DigestRenderer renderer = new DigestRenderer(config.digest(), config.topics(), calendarLinks()::eventUrl);
+        SharedDigests digests = new SharedDigests(selector.forRun(clock.instant()),
+                new DigestRenderer(config.digest(), config.topics(), calendarLinks()::eventUrl));
         return (subscriber, windowStart, windowEnd, links) -> {
-            Digest digest = run.select(subscriber, windowStart, windowEnd);
-            Map<String, Integer> byTopic = new LinkedHashMap<>();
-            digest.sections().forEach(section -> byTopic.put(section.topic(), section.total()));
-            return new DigestComposer.Composed(renderer.render(digest, links), digest.isEmpty(), byTopic);
+            SharedDigests.Personal digest = digests.compose(subscriber, windowStart, windowEnd, links);
+            return new DigestComposer.Composed(digest.digest(), digest.nothingNew(), digest.articlesByTopic());
         };
     }
 

@@ -57,6 +57,11 @@ public final class DigestRenderer {
 
     /** Render one recipient's digest; a broken template is a {@link DigestTemplateException} naming its file. */
     public RenderedDigest render(Digest digest, DigestLinks links) {
+        return render(digest, links, plain);
+    }
+
+    /** The same, with the text helpers the templates get as {@code ${plain}}. */
+    RenderedDigest render(Digest digest, DigestLinks links, PlainText plain) {
         EmailMessages messages = templates.messages();
         Locale locale = messages.supported(digest.subscriber().locale());
         ReaderDates dates = ReaderDates.of(messages, locale, digest.subscriber().timeZone());

@@ -1,5 +1,7 @@
 package dev.gazette.digest;
 
+import java.util.List;
+
 
 /**
  * Text helpers for emails. Templates get one as {@code ${plain}} to wrap the plain-text email:
@@ -10,8 +12,33 @@ public final class PlainText {
     /** The width plain-text emails are wrapped to. */
     public static final int WIDTH = 72;
 
+    /** Opens a wrapping left for later: {@code OPEN prefix BETWEEN text CLOSE} (private-use characters). */
+    static final char DEFERRED_OPEN = '\uE000';
+    static final char DEFERRED_BETWEEN = '\uE001';
+    static final char DEFERRED_CLOSE = '\uE002';
+
+    private final List<String> deferred;
+
+    /** Wraps at once. */
+    public PlainText() {
+        this(List.of());
+    }
+
+    /**
+     * Wraps at once, except a text holding one of these placeholders: how it wraps depends on the value that will
+     * take the placeholder's place, so it is left marked, to be wrapped once the value is in ({@link PersonalTemplate}).
+     */
+    PlainText(List<String> deferred) {
+        this.deferred = List.copyOf(deferred);
+    }
+
     /** The text wrapped to {@link #WIDTH} columns, first line after {@code prefix}, the others indented as far. */
     public String wrap(String prefix, String text) {
+        for (String placeholder : deferred) {
+            if (text != null && text.contains(placeholder)) {
+                return DEFERRED_OPEN + prefix + DEFERRED_BETWEEN + text + DEFERRED_CLOSE;
+            }
+        }
         String indent = " ".repeat(width(prefix));
         StringBuilder out = new StringBuilder(prefix);
         int column = width(prefix);

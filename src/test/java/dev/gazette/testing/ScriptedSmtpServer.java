@@ -102,8 +102,10 @@ public final class ScriptedSmtpServer implements AutoCloseable {
      * @param recipients the envelope recipients (RCPT TO)
      * @param data the message as received, dot-unstuffed, lines ending in CRLF, without the final "."
      * @param outcome what the server answered
+     * @param mailParameters what followed the address in MAIL FROM (such as {@code BODY=8BITMIME}), or ""
      */
-    public record Received(int connection, String from, List<String> recipients, byte[] data, Outcome outcome) {
+    public record Received(int connection, String from, List<String> recipients, byte[] data, Outcome outcome,
+            String mailParameters) {
 
         /** The data as text (headers are ASCII; bodies as the message encodes them). */
         public String text() {
@@ -140,6 +142,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger transactions = new AtomicInteger();
     private volatile boolean closed;
+    private volatile List<String> extensions = List.of();
 
     private ScriptedSmtpServer() throws IOException {
         server = new ServerSocket();
@@ -156,6 +159,16 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Offer these ESMTP extensions (such as 8BITMIME) in the reply to EHLO from now on. */
+    public ScriptedSmtpServer offering(String... extensions) {
+        this.extensions = List.of(extensions);
+        return this;
+    }
+
+    List<String> extensions() {
+        return extensions;
     }
 
     public String host() {

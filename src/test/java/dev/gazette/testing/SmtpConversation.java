@@ -31,6 +31,7 @@ final class SmtpConversation {
     private final InputStream in;
     private final OutputStream out;
     private String from;
+    private String mailParameters = "";
     private final List<String> recipients = new ArrayList<>();
     private Fault fault;
 
@@ -61,7 +62,8 @@ final class SmtpConversation {
     private boolean command(String line) throws IOException {
         String verb = (line.length() >= 4 ? line.substring(0, 4) : line).toUpperCase(Locale.ROOT);
         switch (verb) {
-            case "EHLO", "HELO" -> reply("250 scripted.test");
+            case "EHLO" -> ehlo();
+            case "HELO" -> reply("250 scripted.test");
             case "MAIL" -> mail(line);
             case "RCPT" -> rcpt(line);
             case "DATA" -> data();
@@ -79,6 +81,20 @@ final class SmtpConversation {
         return true;
     }
 
+    /** The reply to EHLO: the host, then each extension offered, on continued lines. */
+    private void ehlo() throws IOException {
+        List<String> extensions = server.extensions();
+        if (extensions.isEmpty()) {
+            reply("250 scripted.test");
+            return;
+        }
+        StringBuilder lines = new StringBuilder("250-scripted.test");
+        for (int i = 0; i < extensions.size(); i++) {
+            lines.append("\r\n250").append(i == extensions.size() - 1 ? ' ' : '-').append(extensions.get(i));
+        }
+        reply(lines.toString());
+    }
+
     private void mail(String line) throws IOException {
         if (from != null) {
             reply("503 5.5.1 nested MAIL command");
@@ -90,6 +106,8 @@ final class SmtpConversation {
             return;
         }
         from = address(line);
+        int close = line.indexOf('>');
+        mailParameters = close < 0 ? "" : line.substring(close + 1).strip();
         reply("250 2.1.0 sender ok");
     }
 
@@ -130,7 +148,7 @@ final class SmtpConversation {
         Outcome outcome = !answered ? Outcome.UNANSWERED
                 : fault != null && fault.stage() == Stage.END_OF_DATA && fault.action() == Fault.Action.REPLY
                         ? Outcome.REFUSED : Outcome.ACCEPTED;
-        int count = server.record(new Received(number, from, List.copyOf(recipients), data, outcome));
+        int count = server.record(new Received(number, from, List.copyOf(recipients), data, outcome, mailParameters));
         if (!strike(Stage.END_OF_DATA, null)) {
             reply("250 2.0.0 queued as " + count);
         }

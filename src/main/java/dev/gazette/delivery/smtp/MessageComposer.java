@@ -67,8 +67,17 @@ public final class MessageComposer {
      * @throws MessageRefusedException if a header value is unsafe or invalid; nothing is built
      */
     public MimeMessage compose(OutgoingMessage message) {
+        return compose(message, false);
+    }
+
+    /**
+     * The same; with {@code eightBit} (the server offers 8BITMIME), each part whose lines all fit in 998 octets is
+     * sent as it is, {@code Content-Transfer-Encoding: 8bit}, and the MAIL command says {@code BODY=8BITMIME}:
+     * nothing to encode, and nothing for the MIME layer to scan to choose an encoding.
+     */
+    public MimeMessage compose(OutgoingMessage message, boolean eightBit) {
         try {
-            return build(message);
+            return build(message, eightBit);
         } catch (MessageRefusedException e) {
             throw e.about(message.messageId(), message.toAddress());
         } catch (MessagingException | UnsupportedEncodingException e) {
@@ -77,7 +86,7 @@ public final class MessageComposer {
         }
     }
 
-    private MimeMessage build(OutgoingMessage message) throws MessagingException, UnsupportedEncodingException {
+    private MimeMessage build(OutgoingMessage message, boolean eightBit) throws MessagingException, UnsupportedEncodingException {
         String id = HeaderValues.requireMessageId(message.messageId());
         String toAddress = MailAddresses.requireAddress("To", message.toAddress());
         String toName = HeaderValues.requireSafe("To", message.toName());
@@ -90,7 +99,7 @@ public final class MessageComposer {
             HeaderValues.requireAsciiLine(name, header.getValue());
         }
 
-        MimeMessage mime = new StableIdMessage(session, id);
+        StableIdMessage mime = new StableIdMessage(session, id);
         mime.setFrom(from);
         InternetAddress to = new InternetAddress();
         to.setAddress(toAddress);
@@ -111,12 +120,48 @@ public final class MessageComposer {
         text.setText(message.text(), UTF_8, "plain");
         MimeBodyPart html = new MimeBodyPart();
         html.setText(message.html(), UTF_8, "html");
+        if (eightBit) {
+            boolean textAsIs = fitsEightBit(message.text());
+            boolean htmlAsIs = fitsEightBit(message.html());
+            if (textAsIs) {
+                text.setHeader("Content-Transfer-Encoding", "8bit");
+            }
+            if (htmlAsIs) {
+                html.setHeader("Content-Transfer-Encoding", "8bit");
+            }
+            if (textAsIs || htmlAsIs) {
+                mime.setMailExtension("BODY=8BITMIME");
+            }
+        }
         MimeMultipart alternative = new MimeMultipart("alternative");
         alternative.addBodyPart(text);
         alternative.addBodyPart(html);
         mime.setContent(alternative);
         mime.saveChanges();
         return mime;
+    }
+
+    /**
+     * Whether a text can go as 8bit (RFC 6152): no NUL or bare CR, and no line longer than 998 octets in UTF-8. A
+     * char is at most 3 octets (a surrogate pair, 4 for two chars), so only lines over 332 chars are measured.
+     */
+    static boolean fitsEightBit(String text) {
+        int lineStart = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : '\n';
+            if (c == 0 || c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n')) {
+                return false;
+            }
+            if (c == '\n') {
+                int end = i > lineStart && text.charAt(i - 1) == '\r' ? i - 1 : i;
+                if (end - lineStart > 332
+                        && text.substring(lineStart, end).getBytes(StandardCharsets.UTF_8).length > 998) {
+                    return false;
+                }
+                lineStart = i + 1;
+            }
+        }
+        return true;
     }
 
     /** An address from the configuration, with an optional display name; the error names the key. */

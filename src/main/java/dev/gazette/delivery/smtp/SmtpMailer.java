@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * messages per second over all connections. Each {@link #send} is one attempt, classified by
  * {@link SendFailures}; a connection that broke is closed and opened again for the next message. A pooled
  * connection the server closed while idle (noticed as a dropped line or 421 on MAIL FROM, before anything of
- * the message was accepted) is reopened once within the same attempt. Thread-safe.
+ * the message was accepted) is reopened once within the same attempt. When the server offers 8BITMIME, messages go
+ * as 8bit text rather than quoted-printable ({@link MessageComposer#compose(OutgoingMessage, boolean)}). Thread-safe.
  */
 public final class SmtpMailer implements Mailer {
     private static final Logger log = LoggerFactory.getLogger(SmtpMailer.class);
@@ -43,6 +44,8 @@ public final class SmtpMailer implements Mailer {
     private final BlockingDeque<Slot> idle = new LinkedBlockingDeque<>();
     private final AtomicInteger connectionsOpened = new AtomicInteger();
     private volatile boolean closed;
+    /** Whether the server offered 8BITMIME when a connection was last opened (the first message goes encoded). */
+    private volatile boolean eightBit;
 
     /** A mailer for the server in {@code mail}, addressing messages as {@code delivery} says. */
     public SmtpMailer(MailConfig mail, DeliveryConfig delivery) {
@@ -96,7 +99,7 @@ public final class SmtpMailer implements Mailer {
         if (closed) {
             throw new IllegalStateException("the mailer is closed");
         }
-        MimeMessage mime = composer.compose(message);
+        MimeMessage mime = composer.compose(message, eightBit);
         Address[] recipients;
         try {
             recipients = mime.getAllRecipients();
@@ -186,6 +189,7 @@ public final class SmtpMailer implements Mailer {
             boolean auth = mail.username() != null && !mail.username().isEmpty();
             try {
                 transport.connect(mail.host(), mail.port(), auth ? mail.username() : null, auth ? mail.password() : null);
+                eightBit = transport.supportsExtension("8BITMIME");
                 int count = connectionsOpened.incrementAndGet();
                 log.debug("opened SMTP connection {} to {}:{}", count, mail.host(), mail.port());
                 return null;

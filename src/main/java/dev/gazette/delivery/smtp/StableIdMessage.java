@@ -2,10 +2,13 @@ package dev.gazette.delivery.smtp;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.internet.MimeMessage;
+import org.eclipse.angus.mail.smtp.SMTPMessage;
 
-/** A MimeMessage whose Message-ID is the one given, kept by {@code saveChanges()} instead of a random one. */
-final class StableIdMessage extends MimeMessage {
+/**
+ * A MimeMessage whose Message-ID is the one given, kept by {@code saveChanges()} instead of a random one. An Angus
+ * {@link SMTPMessage}, so a message sent as 8bit can say so in its MAIL command ({@code BODY=8BITMIME}).
+ */
+final class StableIdMessage extends SMTPMessage {
     private final String messageId;
 
     /** @param messageId the id without angle brackets, already checked */
