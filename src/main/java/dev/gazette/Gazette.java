@@ -48,6 +48,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -256,6 +257,11 @@ public final class Gazette implements AutoCloseable {
             @Override
             public Optional<Subscriber> find(long id) {
                 return subscribers.find(id);
+            }
+
+            @Override
+            public List<Subscriber> findAll(Collection<Long> ids) {
+                return subscribers.findAll(ids);
             }
 
             @Override

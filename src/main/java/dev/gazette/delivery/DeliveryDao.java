@@ -9,10 +9,14 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** The ledger's statements; each one's SQL is in {@code DeliveryDao/<method>.sql} beside this class. */
+/**
+ * The ledger's statements; each one's SQL is in {@code DeliveryDao/<method>.sql} beside this class ({@code finish.sql},
+ * run once per message, is read by {@link DeliveryLedger} itself).
+ */
 @UseClasspathSqlLocator
 @RegisterConstructorMapper(Delivery.class)
 @RegisterConstructorMapper(DeliveryDao.WindowEnd.class)
@@ -28,6 +32,9 @@ interface DeliveryDao {
 
     @SqlUpdate
     int insert(@BindMethods("d") NewDelivery delivery, @Bind("now") Instant now);
+
+    @SqlBatch("insert")
+    int[] insertAll(@BindMethods("d") List<NewDelivery> deliveries, @Bind("now") Instant now);
 
     @SqlQuery
     Optional<Delivery> find(@Bind("id") long id);
@@ -46,11 +53,11 @@ interface DeliveryDao {
     List<Long> claimable(@Bind("now") Instant now, @Bind("limit") int limit);
 
     @SqlUpdate
-    int claim(@Bind("id") long id, @Bind("now") Instant now, @Bind("leaseUntil") Instant leaseUntil);
+    int claimAll(@BindList("ids") Collection<Long> ids, @Bind("token") String token, @Bind("now") Instant now,
+            @Bind("leaseUntil") Instant leaseUntil);
 
-    @SqlUpdate
-    int finish(@Bind("id") long id, @Bind("status") String status, @Bind("error") String error,
-            @Bind("itemCount") Integer itemCount, @Bind("now") Instant now);
+    @SqlQuery
+    List<Delivery> claimed(@BindList("ids") Collection<Long> ids, @Bind("token") String token);
 
     @SqlUpdate
     int retryLater(@Bind("id") long id, @Bind("error") String error, @Bind("at") Instant at, @Bind("now") Instant now);

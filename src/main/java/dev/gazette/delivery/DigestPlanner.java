@@ -14,9 +14,9 @@ import java.util.function.Consumer;
 
 /**
  * Finds the subscribers whose digest is due and writes one ledger row per subscriber and edition, before
- * anything is sent. Subscribers are streamed in batches (one query for the batch's ledger state), so one
- * scheduler trigger covers everyone. Planning twice plans nothing new: the ledger's key is (subscriber,
- * edition).
+ * anything is sent. Subscribers are streamed in batches (one query for the batch's ledger state, one batch of
+ * inserts for its new rows), so one scheduler trigger covers everyone. Planning twice plans nothing new: the
+ * ledger's key is (subscriber, edition).
  */
 public final class DigestPlanner {
     static final int BATCH = 500;
@@ -121,18 +121,18 @@ public final class DigestPlanner {
         List<Long> ids = due.stream().map(d -> d.subscriber().id()).toList();
         Set<String> planned = ledger.planned(ids, due.stream().map(d -> d.edition().key()).distinct().toList());
         Map<Long, Instant> lastEnds = ledger.lastWindowEnds(ids);
-        int written = 0;
+        List<NewDelivery> unplanned = new ArrayList<>();
         for (Due d : due) {
             Subscriber subscriber = d.subscriber();
             boolean known = planned.contains(subscriber.id() + " " + d.edition().key());
             Instant start = lastEnds.getOrDefault(subscriber.id(), SendTimes.previous(subscriber, d.edition()).slot());
             Due resolved = new Due(subscriber, d.edition(), start, now, known);
-            if (!known && writing && ledger.plan(newDelivery(resolved, jobId))) {
-                written++;
+            if (!known && writing) {
+                unplanned.add(newDelivery(resolved, jobId));
             }
             each.accept(resolved);
         }
-        return written;
+        return ledger.planAll(unplanned);
     }
 
     /** The ledger row for a planned digest. */

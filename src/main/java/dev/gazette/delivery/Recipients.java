@@ -2,6 +2,7 @@ package dev.gazette.delivery;
 
 import dev.gazette.subscriber.Frequency;
 import dev.gazette.subscriber.Subscriber;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,6 +12,9 @@ public interface Recipients {
     List<Subscriber> activeBatch(Frequency frequency, long afterId, int limit);
 
     Optional<Subscriber> find(long id);
+
+    /** The subscribers of these ids that still exist, in one go (a batch of deliveries). */
+    List<Subscriber> findAll(Collection<Long> ids);
 
     Optional<Subscriber> findByEmail(String email);
 

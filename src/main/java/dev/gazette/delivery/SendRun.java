@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -116,9 +117,13 @@ final class SendRun {
                     continue;
                 }
                 progress.waiting(ids.size());
+                List<Delivery> claimed = ledger.claimAll(ids, lease);
+                Map<Long, Subscriber> subscribers = new HashMap<>();
+                recipients.findAll(claimed.stream().map(Delivery::subscriberId).distinct().toList())
+                        .forEach(s -> subscribers.put(s.id(), s));
                 List<Future<?>> batch = new ArrayList<>();
-                for (long id : ids) {
-                    batch.add(pool.submit(() -> deliver(id)));
+                for (Delivery d : claimed) {
+                    batch.add(pool.submit(() -> deliver(d, Optional.ofNullable(subscribers.get(d.subscriberId())))));
                 }
                 for (Future<?> f : batch) {
                     try {
@@ -137,11 +142,13 @@ final class SendRun {
 
     /** Claim, compose, send and record one delivery; nothing if another sender has it. */
     void deliver(long id) {
-        if (!ledger.claim(id, lease)) {
-            return;
+        for (Delivery d : ledger.claimAll(List.of(id), lease)) {
+            deliver(d, recipients.find(d.subscriberId()));
         }
-        Delivery d = ledger.find(id).orElseThrow();
-        Optional<Subscriber> found = recipients.find(d.subscriberId());
+    }
+
+    /** Compose, send and record one delivery this run has claimed, to its subscriber (empty: deleted since). */
+    private void deliver(Delivery d, Optional<Subscriber> found) {
         if (found.isEmpty()) {
             finish(d, DeliveryStatus.FAILED, "the subscriber was deleted", null);
             return;

@@ -1,6 +1,7 @@
 package dev.gazette.subscriber;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
@@ -37,6 +38,9 @@ public interface SubscriberDao {
 
     @SqlQuery
     Optional<Subscriber> find(@Bind("id") long id);
+
+    @SqlQuery
+    List<Subscriber> byIds(@BindList("ids") Collection<Long> ids);
 
     @SqlQuery
     Optional<Subscriber> findByEmailKey(@Bind("emailKey") String emailKey);

@@ -55,6 +55,61 @@ class DeliveryLedgerTest {
 
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
+    void aBatchOfPlansOneOfWhichAnotherPlannerWroteMeanwhileWritesTheOthersOnce(DatabaseKind kind) {
+        try (Database database = TestDatabases.open(kind)) {
+            DeliveryLedger ledger = new DeliveryLedger(database.jdbi(), clock);
+            List<NewDelivery> batch = new java.util.ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                long subscriber = subscriber(database, "p" + i + "@example.org");
+                batch.add(digest(subscriber, "weekly:2026-11-23", "2026-11-16T08:00:00Z", "2026-11-23T08:00:00Z"));
+            }
+            assertThat(ledger.plan(batch.get(3))).isTrue(); // the other planner's row
+
+            assertThat(ledger.planAll(batch)).isEqualTo(4);
+            assertThat(ledger.planAll(batch)).isZero();
+            assertThat(ledger.claimable(100)).hasSize(5);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void sendersClaimingOverlappingBatchesAtOnceTakeEachDeliveryOnce(DatabaseKind kind) throws Exception {
+        try (Database database = TestDatabases.open(kind)) {
+            DeliveryLedger ledger = new DeliveryLedger(database.jdbi(), clock);
+            for (int i = 0; i < 60; i++) {
+                long subscriber = subscriber(database, "r" + i + "@example.org");
+                ledger.plan(digest(subscriber, "weekly:2026-11-23", "2026-11-16T08:00:00Z", "2026-11-23T08:00:00Z"));
+            }
+            List<Long> ids = ledger.claimable(100);
+            assertThat(ids).hasSize(60);
+
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            List<Long> taken = new java.util.ArrayList<>();
+            try {
+                // each sender asks for a window of 30 that overlaps its neighbours'
+                List<Callable<List<Delivery>>> claims = new java.util.ArrayList<>();
+                for (int from = 0; from <= 30; from += 10) {
+                    List<Long> window = ids.subList(from, from + 30);
+                    claims.add(() -> ledger.claimAll(window, Duration.ofMinutes(5)));
+                    claims.add(() -> ledger.claimAll(window, Duration.ofMinutes(5)));
+                }
+                for (Future<List<Delivery>> f : pool.invokeAll(claims)) {
+                    f.get().forEach(d -> {
+                        assertThat(d.status()).isEqualTo(DeliveryStatus.SENDING);
+                        assertThat(d.attempts()).isEqualTo(1);
+                        taken.add(d.id());
+                    });
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(taken).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(ids);
+            assertThat(ledger.claimAll(ids, Duration.ofMinutes(5))).isEmpty(); // all held by their lease
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
     void ofManySendersClaimingAtOnceExactlyOneWins(DatabaseKind kind) throws Exception {
         try (Database database = TestDatabases.open(kind)) {
             DeliveryLedger ledger = new DeliveryLedger(database.jdbi(), clock);

@@ -12,6 +12,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
@@ -116,22 +117,12 @@ public final class MessageComposer {
             mime.addHeader(header.getKey(), header.getValue());
         }
 
-        MimeBodyPart text = new MimeBodyPart();
-        text.setText(message.text(), UTF_8, "plain");
-        MimeBodyPart html = new MimeBodyPart();
-        html.setText(message.html(), UTF_8, "html");
-        if (eightBit) {
-            boolean textAsIs = fitsEightBit(message.text());
-            boolean htmlAsIs = fitsEightBit(message.html());
-            if (textAsIs) {
-                text.setHeader("Content-Transfer-Encoding", "8bit");
-            }
-            if (htmlAsIs) {
-                html.setHeader("Content-Transfer-Encoding", "8bit");
-            }
-            if (textAsIs || htmlAsIs) {
-                mime.setMailExtension("BODY=8BITMIME");
-            }
+        boolean textAsIs = eightBit && fitsEightBit(message.text());
+        boolean htmlAsIs = eightBit && fitsEightBit(message.html());
+        MimeBodyPart text = textAsIs ? eightBitPart(message.text(), "plain") : encodedPart(message.text(), "plain");
+        MimeBodyPart html = htmlAsIs ? eightBitPart(message.html(), "html") : encodedPart(message.html(), "html");
+        if (textAsIs || htmlAsIs) {
+            mime.setMailExtension("BODY=8BITMIME");
         }
         MimeMultipart alternative = new MimeMultipart("alternative");
         alternative.addBodyPart(text);
@@ -139,6 +130,41 @@ public final class MessageComposer {
         mime.setContent(alternative);
         mime.saveChanges();
         return mime;
+    }
+
+    /** A text part the MIME layer encodes as it chooses (7bit, quoted-printable or base64). */
+    private static MimeBodyPart encodedPart(String content, String subtype) throws MessagingException {
+        MimeBodyPart part = new MimeBodyPart();
+        part.setText(content, UTF_8, subtype);
+        return part;
+    }
+
+    /**
+     * A text part sent as it is: its UTF-8 bytes with CRLF line ends, given to the MIME layer already in their
+     * transfer encoding, so writing the message copies them rather than encoding the text again for every message.
+     */
+    private static MimeBodyPart eightBitPart(String content, String subtype) throws MessagingException {
+        InternetHeaders headers = new InternetHeaders();
+        headers.setHeader("Content-Type", "text/" + subtype + "; charset=UTF-8");
+        headers.setHeader("Content-Transfer-Encoding", "8bit");
+        return new MimeBodyPart(headers, withCrlf(content).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Every LF preceded by a CR (the text has no bare CR: {@link #fitsEightBit}). */
+    private static String withCrlf(String text) {
+        StringBuilder out = null;
+        int from = 0;
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+            if (i > 0 && text.charAt(i - 1) == '\r') {
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(text.length() + text.length() / 16);
+            }
+            out.append(text, from, i).append("\r\n");
+            from = i + 1;
+        }
+        return out == null ? text : out.append(text, from, text.length()).toString();
     }
 
     /**

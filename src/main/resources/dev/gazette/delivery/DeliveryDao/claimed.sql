@@ -1,0 +1,1 @@
+SELECT * FROM delivery WHERE claim_token = :token AND id IN (<ids>) ORDER BY id

@@ -1,0 +1,1 @@
+SELECT * FROM subscriber WHERE id IN (<ids>) ORDER BY id
