@@ -329,12 +329,30 @@ public final class DigestDispatcher {
         if (ledger.claimable(1).isEmpty() && (!waitForRetries || ledger.nextRetry().isEmpty())) {
             return SendReport.NOTHING;
         }
+        long started = System.nanoTime();
+        Duration limitedBefore = mailer.rateLimited();
         SendReport report = run(mailer, progress).drain(waitForRetries);
         if (report.sent() + report.failed() + report.skipped() > 0) {
             log.info("emails: {} sent, {} skipped, {} failed, {} waiting to retry", report.sent(), report.skipped(),
                     report.failed(), report.retrying());
+            warnIfRateLimited(mailer.rateLimited().minus(limitedBefore), Duration.ofNanos(System.nanoTime() - started),
+                    report.sent());
         }
         return report;
+    }
+
+    /**
+     * Says so when the rate limit, not the work, paced a run: its sending threads spent most of their time waiting
+     * for {@code delivery.rate-limit} (a first send to a fast local relay otherwise looks slow for no reason).
+     */
+    private void warnIfRateLimited(Duration waited, Duration took, int sent) {
+        int threads = Math.max(1, config.mail().connections());
+        if (sent >= 20 && waited.toNanos() > took.toNanos() * threads / 2) {
+            log.warn("this send was paced by delivery.rate-limit ({} messages a second): {} emails took {} s, of which"
+                    + " the sending threads waited {} s for the limit. A local relay that takes more can be given a"
+                    + " higher delivery.rate-limit (see the README, \"Sending fast\")", config.delivery().rateLimit(),
+                    sent, took.toSeconds(), waited.toSeconds() / threads);
+        }
     }
 
     private SendRun run(Mailer mailer, SendProgress progress) {

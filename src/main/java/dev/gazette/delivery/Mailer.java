@@ -15,6 +15,11 @@ public interface Mailer extends AutoCloseable {
      */
     SendResult send(OutgoingMessage message);
 
+    /** How long, all threads together, sends have waited for {@code delivery.rate-limit} so far. */
+    default java.time.Duration rateLimited() {
+        return java.time.Duration.ZERO;
+    }
+
     @Override
     void close();
 }

@@ -50,7 +50,10 @@ public interface SubscriberDao {
             @Bind("afterId") long afterId, @Bind("limit") int limit);
 
     @SqlQuery
-    List<Subscriber> activeBatch(@Bind("frequency") String frequency, @Bind("afterId") long afterId,
+    List<Subscriber> activeBatch(@Bind("afterId") long afterId, @Bind("limit") int limit);
+
+    @SqlQuery
+    List<Subscriber> activeBatchOf(@Bind("frequency") String frequency, @Bind("afterId") long afterId,
             @Bind("limit") int limit);
 
     @SqlUpdate

@@ -96,7 +96,8 @@ public final class SubscriberStore {
     public List<Subscriber> activeBatch(Frequency frequency, long afterId, int limit) {
         return jdbi.withHandle(handle -> {
             SubscriberDao dao = handle.attach(SubscriberDao.class);
-            return withTopics(dao, dao.activeBatch(frequency == null ? null : frequency.name(), afterId, limit));
+            return withTopics(dao, frequency == null ? dao.activeBatch(afterId, limit)
+                    : dao.activeBatchOf(frequency.name(), afterId, limit));
         });
     }
 

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +44,7 @@ public final class SmtpMailer implements Mailer {
     private final List<Slot> slots = new ArrayList<>();
     private final BlockingDeque<Slot> idle = new LinkedBlockingDeque<>();
     private final AtomicInteger connectionsOpened = new AtomicInteger();
+    private final AtomicLong rateLimitedNanos = new AtomicLong();
     private volatile boolean closed;
     /** Whether the server offered 8BITMIME when a connection was last opened (the first message goes encoded). */
     private volatile boolean eightBit;
@@ -85,6 +87,11 @@ public final class SmtpMailer implements Mailer {
         return composer;
     }
 
+    @Override
+    public Duration rateLimited() {
+        return Duration.ofNanos(rateLimitedNanos.get());
+    }
+
     /** How many SMTP connections were opened so far (a pooled connection is counted once until it breaks). */
     public int connectionsOpened() {
         return connectionsOpened.get();
@@ -106,7 +113,10 @@ public final class SmtpMailer implements Mailer {
         } catch (MessagingException e) {
             throw new IllegalStateException("recipients of a just-built message cannot be read", e);
         }
-        if (!rateLimiter.acquirePermission()) {
+        long waitStarted = System.nanoTime();
+        boolean permitted = rateLimiter.acquirePermission();
+        rateLimitedNanos.addAndGet(System.nanoTime() - waitStarted);
+        if (!permitted) {
             Thread.currentThread().interrupt();
             return new SendResult(Kind.TRANSIENT, "interrupted while waiting for the rate limit");
         }

@@ -36,6 +36,21 @@ class RateLimitTest {
             // one message per 50 ms: 16 messages span at least 14 full periods, whatever the phase of the first
             assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(700)).isLessThan(Duration.ofSeconds(3));
             assertThat(server.messages()).hasSize(16);
+            // the threads waited for the limit most of that time, and the mailer says so
+            assertThat(mailer.rateLimited()).isGreaterThan(took.dividedBy(2));
+        }
+    }
+
+    @Test
+    void aMailerFarBelowItsLimitReportsNoWaiting() throws Exception {
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.start();
+                SmtpMailer mailer = new SmtpMailer(TestMail.server(server.host(), server.port(), 1),
+                        TestMail.delivery(1_000_000))) {
+            for (int i = 0; i < 5; i++) {
+                assertThat(mailer.send(TestMail.message("fast" + i + "@gazette.example.org", "bob@example.org")).kind())
+                        .isEqualTo(Kind.SENT);
+            }
+            assertThat(mailer.rateLimited()).isLessThan(Duration.ofMillis(50));
         }
     }
 }
