@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -63,12 +65,13 @@ public final class Collector {
      * them in the given order.
      */
     public CollectReport collect(List<SourceConfig> configs, Mode mode) {
+        Map<String, SourceStatus> states = sources.states(); // read once for the run, not once per source
         return new CollectReport(ParallelCollection.run(configs, fetch.concurrency(), fetch.perHostConcurrency(),
-                source -> attempt(source, mode)));
+                source -> attempt(source, mode, Optional.ofNullable(states.get(source.id())))));
     }
 
     public SourceResult collect(SourceConfig source, Mode mode) {
-        return attempt(source, mode).result();
+        return attempt(source, mode, sources.find(source.id())).result();
     }
 
     /**
@@ -81,11 +84,11 @@ public final class Collector {
         }
     }
 
-    private Attempt attempt(SourceConfig source, Mode mode) {
+    private Attempt attempt(SourceConfig source, Mode mode, Optional<SourceStatus> stored) {
         if (!source.enabled()) {
             return new Attempt(SourceResult.notTried(source.id(), SourceResult.Status.DISABLED, null));
         }
-        SourceStatus status = sources.find(source.id()).orElseThrow(() ->
+        SourceStatus status = stored.orElseThrow(() ->
                 new IllegalStateException("source " + source.id() + " was not synchronised before collecting"));
         Instant now = clock.instant();
         if (mode == Mode.SCHEDULED && status.retryAfter() != null && now.isBefore(status.retryAfter())) {
