@@ -91,6 +91,18 @@ public class CollectThroughput {
             expectSummary(unchanged, feeds, 0);
             runs.add(cold);
             runs.add(unchanged);
+            // The same with JVM options a user would have to pass: C1 only (little JIT work in a short run), a
+            // small heap. For comparison; the rows above are what "java -jar" gives.
+            deleteTree(work.resolve("gazette-data"));
+            List<String> tuned = new ArrayList<>(List.of("java", "-XX:TieredStopAtLevel=1", "-Xmx256m"));
+            tuned.addAll(gazette.subList(1, gazette.size()));
+            Run tunedCold = timed("  same, -XX:TieredStopAtLevel=1 -Xmx256m", work, tuned);
+            check(tunedCold, full, notModified, feeds, 0, "Gazette with JVM options, cold");
+            expectSummary(tunedCold, feeds, feeds * items);
+            Run tunedUnchanged = timed("  unchanged, same options", work, tuned);
+            check(tunedUnchanged, full, notModified, 0, feeds, "Gazette with JVM options, unchanged");
+            runs.add(tunedCold);
+            runs.add(tunedUnchanged);
 
             Path r2eConfig = rss2emailConfig(work, urls);
             Path r2eData = work.resolve("r2e-data.json");

@@ -3,6 +3,7 @@ package dev.gazette.item;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +19,8 @@ import org.jdbi.v3.core.JdbiException;
  *
  * <p>Two sources stored at the same time may both bring a link that neither saw stored: the unique index on
  * {@code link_key} lets only one of them commit it, and the other transaction fails (a unique violation, a
- * deadlock or a lock timeout, depending on the database). Then the whole batch is tried again, now seeing
+ * deadlock or a lock timeout, depending on the database). New items are inserted in link key order, so that
+ * such a race makes one wait for the other rather than deadlock. Then the whole batch is tried again, now seeing
  * the other's items; after {@link #ATTEMPTS} such failures it is stored item by item, where each item
  * settles its own race.
  */
@@ -106,7 +108,12 @@ final class ItemBatch {
             outcomes.add(SaveOutcome.NEW);
         }
 
-        insert(dao, sourceId, List.copyOf(inserts.values()), now);
+        // In link key order: two sources inserting some of the same links then take the index's locks in the
+        // same order, so one waits for the other to finish instead of both waiting for each other (deadlock).
+        List<Pending> ordered = new ArrayList<>(inserts.values());
+        ordered.sort(Comparator.comparing((Pending p) -> p.stored().linkKey(),
+                Comparator.nullsLast(Comparator.naturalOrder())));
+        insert(dao, sourceId, ordered, now);
         update(dao, updates, now);
         return outcomes;
     }
