@@ -30,7 +30,8 @@ import java.util.stream.Stream;
  * sink. Every message is accounted for: the sink's counter and the ledger's SENT rows must both equal N.
  *
  * <p>{@code bench/run SendWire [--connections C] [SIZE...]}, where a SIZE is {@code N} (embedded H2) or
- * {@code pg:N} (PostgreSQL, the embedded one the tests use); default {@code 10000 100000 pg:100000}.
+ * {@code pg:N} (PostgreSQL, the embedded one the tests use); default {@code 10000 100000 pg:100000}. It runs the jar
+ * as a user does (bench/run: needs the jar).
  */
 public final class SendWire {
     private static final Path JAR = Path.of("target/gazette.jar");

@@ -39,6 +39,9 @@ final class ConfigValidator {
         positive("fetch.read-timeout", fetch.readTimeout());
         positive("fetch.backoff-base", fetch.backoffBase());
         positive("fetch.backoff-max", fetch.backoffMax());
+        positive("fetch.concurrency", fetch.concurrency());
+        positive("fetch.per-host-concurrency", fetch.perHostConcurrency());
+        positive("fetch.max-retry-after", fetch.maxRetryAfter());
         if (fetch.maxRedirects() < 0) {
             problem("fetch.max-redirects", "must not be negative");
         }

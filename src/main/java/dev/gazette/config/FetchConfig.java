@@ -12,6 +12,9 @@ import java.time.Duration;
  * @param maxRedirects the most redirects followed per fetch
  * @param backoffBase the pause after a source's first failure; doubled per further failure
  * @param backoffMax the longest pause between attempts at a failing source
+ * @param concurrency the most sources a collection fetches and reads at the same time
+ * @param perHostConcurrency the most requests a collection has open to one host at the same time
+ * @param maxRetryAfter the longest wait a site's {@code Retry-After} (with HTTP 429 or 503) is honoured for
  */
 public record FetchConfig(
         String userAgent,
@@ -20,4 +23,7 @@ public record FetchConfig(
         ByteSize maxBytes,
         int maxRedirects,
         Duration backoffBase,
-        Duration backoffMax) {}
+        Duration backoffMax,
+        int concurrency,
+        int perHostConcurrency,
+        Duration maxRetryAfter) {}

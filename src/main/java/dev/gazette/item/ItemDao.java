@@ -42,6 +42,37 @@ public interface ItemDao {
     @SqlUpdate
     void deleteTopics(@Bind("id") long id);
 
+    // --- one source's items at once (ItemBatch) ---
+
+    record KnownGuid(long id, String guid, String contentHash) {}
+
+    record LinkedId(long id, String linkKey) {}
+
+    @SqlQuery
+    @RegisterConstructorMapper(KnownGuid.class)
+    List<KnownGuid> findBySourceGuids(@Bind("sourceId") String sourceId, @BindList("guids") Collection<String> guids);
+
+    @SqlQuery
+    @RegisterConstructorMapper(LinkedId.class)
+    List<LinkedId> findIdsByLinkKeys(@BindList("linkKeys") Collection<String> linkKeys);
+
+    @SqlBatch("insert")
+    void insertAll(@Bind("sourceId") String sourceId, @BindMethods("d") List<ItemDraft> drafts,
+            @Bind("categories") List<String> categories, @Bind("contentHash") List<String> contentHashes,
+            @Bind("now") Instant now);
+
+    @SqlBatch("update")
+    void updateAll(@Bind("id") List<Long> ids, @BindMethods("d") List<ItemDraft> drafts,
+            @Bind("categories") List<String> categories, @Bind("contentHash") List<String> contentHashes,
+            @Bind("now") Instant now);
+
+    @SqlBatch("deleteTopics")
+    void deleteTopicsOfAll(@Bind("id") List<Long> ids);
+
+    /** One row per pair: {@code ids.get(i)} is tagged {@code topics.get(i)}. */
+    @SqlBatch("insertTopic")
+    void insertTopicRows(@Bind("id") List<Long> ids, @Bind("topic") List<String> topics);
+
     @SqlBatch("insertTopic")
     void insertTopics(@Bind("id") long id, @Bind("topic") List<String> topics);
 

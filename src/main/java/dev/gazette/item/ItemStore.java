@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
@@ -66,6 +67,35 @@ public final class ItemStore {
             }
             throw e;
         }
+    }
+
+    /**
+     * Store the items collected from one source, in one transaction and a few batched statements, with the
+     * same outcomes as {@link #save} called for each draft in turn. Safe while other sources are stored at the
+     * same time: a link that another source stores first is a {@link SaveOutcome#DUPLICATE} here (see
+     * {@link ItemBatch}).
+     *
+     * @return one outcome per draft, in order
+     */
+    public List<SaveOutcome> saveAll(String sourceId, List<ItemDraft> drafts) {
+        if (drafts.isEmpty()) {
+            return List.of();
+        }
+        for (int attempt = 1; attempt <= ItemBatch.ATTEMPTS; attempt++) {
+            try {
+                return jdbi.inTransaction(handle -> ItemBatch.store(handle, sourceId, drafts, clock.instant()));
+            } catch (JdbiException e) {
+                if (!ItemBatch.isConflict(e)) {
+                    throw e;
+                }
+            }
+        }
+        // Another collection keeps storing the same links right now: item by item, each settles its own race.
+        List<SaveOutcome> outcomes = new ArrayList<>(drafts.size());
+        for (ItemDraft draft : drafts) {
+            outcomes.add(save(sourceId, draft));
+        }
+        return outcomes;
     }
 
     /** The stored item with this id, with its topics. */

@@ -18,6 +18,17 @@ public interface SourceDao {
     @SqlQuery
     Optional<String> findDefinitionHash(@Bind("id") String id);
 
+    /** What {@link SourceStore#sync} compares with the configuration. */
+    record Definition(String id, String name, String type, String url, String definitionHash, boolean enabled) {}
+
+    @SqlQuery
+    @RegisterConstructorMapper(Definition.class)
+    List<Definition> definitions();
+
+    /** Every source's state; {@code itemCount} is not counted (0). */
+    @SqlQuery
+    List<SourceStatus> states();
+
     @SqlUpdate
     void insert(@Bind("id") String id, @Bind("name") String name, @Bind("type") String type, @Bind("url") String url,
             @Bind("hash") String definitionHash, @Bind("enabled") boolean enabled, @Bind("now") Instant now);

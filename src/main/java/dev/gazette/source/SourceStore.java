@@ -4,7 +4,9 @@ import dev.gazette.Sha256;
 import dev.gazette.config.SourceConfig;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
@@ -28,14 +30,17 @@ public final class SourceStore {
     public void sync(List<SourceConfig> sources) {
         jdbi.useTransaction(handle -> {
             SourceDao dao = handle.attach(SourceDao.class);
+            Map<String, SourceDao.Definition> stored = new HashMap<>();
+            dao.definitions().forEach(d -> stored.put(d.id(), d));
             for (SourceConfig s : sources) {
                 String hash = definitionHash(s);
-                Optional<String> stored = dao.findDefinitionHash(s.id());
-                if (stored.isEmpty()) {
+                SourceDao.Definition known = stored.get(s.id());
+                if (known == null) {
                     dao.insert(s.id(), s.name(), s.type().name(), s.url(), hash, s.enabled(), clock.instant());
-                } else {
+                } else if (!known.equals(new SourceDao.Definition(s.id(), s.name(), s.type().name(), s.url(), hash,
+                        s.enabled()))) {
                     dao.updateDefinition(s.id(), s.name(), s.type().name(), s.url(), hash, s.enabled());
-                    if (!stored.get().equals(hash)) {
+                    if (!known.definitionHash().equals(hash)) {
                         dao.resetState(s.id());
                     }
                 }
@@ -50,6 +55,13 @@ public final class SourceStore {
 
     public Optional<SourceStatus> find(String id) {
         return jdbi.withExtension(SourceDao.class, dao -> dao.find(id));
+    }
+
+    /** Every source's state by id, read in one query; {@link SourceStatus#itemCount()} is not counted (0). */
+    public Map<String, SourceStatus> states() {
+        Map<String, SourceStatus> states = new HashMap<>();
+        jdbi.withExtension(SourceDao.class, SourceDao::states).forEach(s -> states.put(s.id(), s));
+        return states;
     }
 
     public List<SourceStatus> list() {

@@ -73,7 +73,7 @@ class CollectorTest {
     private static FetchConfig fetch(Duration readTimeout, String maxBytes, int maxRedirects) {
         FetchConfig d = DEFAULTS.fetch();
         return new FetchConfig(d.userAgent(), Duration.ofSeconds(2), readTimeout, ByteSize.parse(maxBytes), maxRedirects,
-                d.backoffBase(), d.backoffMax());
+                d.backoffBase(), d.backoffMax(), d.concurrency(), d.perHostConcurrency(), d.maxRetryAfter());
     }
 
     @ParameterizedTest

@@ -19,6 +19,8 @@ import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -75,6 +77,12 @@ public final class Fetcher {
                     throw new SourceException("redirected to a non-web address: " + uri);
                 }
                 continue;
+            }
+            if (status == 429 || status == 503) {
+                Duration wait = RetryAfter.of(response.headers(), Instant.now()).orElse(null);
+                throw wait == null ? new SourceException("HTTP " + status + " from " + uri)
+                        : new SourceException("HTTP " + status + " from " + uri + "; the site asks to wait "
+                                + Durations.format(wait) + " (Retry-After)", wait);
             }
             if (status < 200 || status >= 300) {
                 throw new SourceException("HTTP " + status + " from " + uri);

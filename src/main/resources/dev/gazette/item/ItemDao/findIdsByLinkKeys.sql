@@ -1,0 +1,1 @@
+SELECT id, link_key FROM item WHERE link_key IN (<linkKeys>)

@@ -1,0 +1,1 @@
+SELECT id, name, type, url, definition_hash, enabled FROM source
